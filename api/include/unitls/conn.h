@@ -1,0 +1,171 @@
+/* unitls: TLS connections. */
+#ifndef UNITLS_CONN_H
+#define UNITLS_CONN_H
+
+#include <stddef.h>
+
+#include <unitls/cert.h>
+#include <unitls/ctx.h>
+#include <unitls/export.h>
+#include <unitls/status.h>
+#include <unitls/verify.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/*
+ * One TLS connection over a transport, like Python's SSLSocket or Qt's
+ * QSslSocket. Life cycle:
+ *
+ *   conn = unitls_conn_new(ctx);
+ *   unitls_conn_set_fd(conn, fd);              connected stream socket
+ *   unitls_conn_set_server_name(conn, "host"); clients: SNI + verification
+ *   unitls_conn_handshake(conn);
+ *   unitls_conn_read() / unitls_conn_write() ...
+ *   unitls_conn_shutdown(conn);                sends close_notify
+ *   unitls_conn_free(conn);                    does not close fd
+ *
+ * State rules, identical on every provider:
+ *  - read, write and shutdown before the handshake has completed return
+ *    UNITLS_E_STATE; the handshake without a transport returns UNITLS_E_STATE.
+ *  - once the handshake or any I/O has failed with an error other than WANT,
+ *    every further handshake, read, write or shutdown returns UNITLS_E_CLOSED
+ *    (the first error and its message stay available).
+ *  - after unitls_conn_shutdown(), write returns UNITLS_E_STATE; read still
+ *    works and returns the peer's remaining data, then its close_notify.
+ *
+ * Blocking: on a blocking descriptor calls block. On a non-blocking one they
+ * return UNITLS_WANT_READ or UNITLS_WANT_WRITE; wait for the descriptor and
+ * call the same function again with the same arguments.
+ *
+ * Threads: a connection must be used by one thread at a time. Different
+ * connections, even from one context, may be used concurrently.
+ *
+ * Errors: a failing call returns a UNITLS_E_* code and leaves a message in
+ * unitls_conn_error().
+ */
+typedef struct unitls_conn unitls_conn;
+
+/* Creates a connection from `ctx` (which becomes immutable and is kept alive
+ * by the connection). Returns NULL if ctx is NULL or memory is exhausted.
+ * Free with unitls_conn_free(). */
+UNITLS_API unitls_conn *unitls_conn_new(unitls_ctx *ctx);
+
+/* Frees the connection without sending anything and without closing the
+ * descriptor (call unitls_conn_shutdown() first for a clean close). NULL-safe. */
+UNITLS_API void unitls_conn_free(unitls_conn *conn);
+
+/* Attaches a connected stream socket. The descriptor stays the caller's: it
+ * is not closed by unitls. Writes never raise SIGPIPE. Returns UNITLS_OK;
+ * UNITLS_E_INVALID_ARG (NULL conn or fd < 0); UNITLS_E_STATE once the
+ * handshake has started. */
+UNITLS_API int unitls_conn_set_fd(unitls_conn *conn, int fd);
+
+/* Clients: the name of the server. A DNS name is sent as SNI and is also the
+ * name the certificate is checked against. An IPv4 or IPv6 literal is not
+ * sent as SNI (RFC 6066) and is checked against the certificate's IP
+ * addresses. The string is copied. Returns UNITLS_OK; UNITLS_E_INVALID_ARG
+ * (NULL, empty, or a server connection); UNITLS_E_STATE after the handshake
+ * started. */
+UNITLS_API int unitls_conn_set_server_name(unitls_conn *conn,
+                                           const char *name);
+
+/* Clients: check the certificate against `name` instead of the server name
+ * (Qt's setPeerVerifyName); SNI still carries the server name. Returns as
+ * unitls_conn_set_server_name(). */
+UNITLS_API int unitls_conn_set_verify_name(unitls_conn *conn,
+                                           const char *name);
+
+/* Runs the handshake. Returns UNITLS_OK once it has completed (and again on
+ * later calls); UNITLS_WANT_READ/WRITE; or an error:
+ *  UNITLS_E_VERIFY     we rejected the peer's certificate (see the list)
+ *  UNITLS_E_VERSION    no common protocol version
+ *  UNITLS_E_PEER_ALERT the peer aborted with an alert (for example it
+ *                      rejected our certificate); unitls_conn_alert_received()
+ *  UNITLS_E_HANDSHAKE  no shared parameters or another handshake failure
+ *  UNITLS_E_PROTOCOL   the peer does not speak TLS
+ *  UNITLS_E_EOF        the transport closed during the handshake
+ *  UNITLS_E_IO, UNITLS_E_STATE, UNITLS_E_INVALID_ARG, UNITLS_E_CLOSED.
+ * In TLS 1.3 a client finishes its handshake before the server has checked
+ * the client certificate; a rejection then arrives on the first read. */
+UNITLS_API int unitls_conn_handshake(unitls_conn *conn);
+
+/* Reads up to `len` decrypted bytes into `buf`; *nread receives the count.
+ * Returns UNITLS_OK with *nread > 0 for data; UNITLS_OK with *nread == 0 when
+ * the peer has closed cleanly with close_notify (and on every later call);
+ * UNITLS_WANT_READ/WRITE; UNITLS_E_EOF when the transport ended without
+ * close_notify; UNITLS_E_PEER_ALERT; UNITLS_E_PROTOCOL; UNITLS_E_IO;
+ * UNITLS_E_STATE before the handshake; UNITLS_E_INVALID_ARG for NULL
+ * arguments or len == 0. *nread is 0 whenever the return is not UNITLS_OK. */
+UNITLS_API int unitls_conn_read(unitls_conn *conn, void *buf, size_t len,
+                                size_t *nread);
+
+/* Encrypts and sends up to `len` bytes; *nwritten receives how many were
+ * taken. On a blocking descriptor all `len` bytes are sent before it returns
+ * UNITLS_OK. Returns UNITLS_OK; UNITLS_WANT_READ/WRITE (retry with the same
+ * buf and len); UNITLS_E_IO (for example the peer has gone: EPIPE, and no
+ * SIGPIPE is raised); UNITLS_E_STATE before the handshake or after shutdown;
+ * UNITLS_E_INVALID_ARG for NULL arguments. len == 0 returns UNITLS_OK with
+ * *nwritten == 0 and sends nothing. */
+UNITLS_API int unitls_conn_write(unitls_conn *conn, const void *buf,
+                                 size_t len, size_t *nwritten);
+
+/* Returns how many decrypted bytes can be read without touching the
+ * transport (0 if none, or for NULL conn). */
+UNITLS_API size_t unitls_conn_pending(const unitls_conn *conn);
+
+/* Sends close_notify (once; later calls return UNITLS_OK and send nothing).
+ * It does not wait for the peer's close_notify: to close both ways, call
+ * unitls_conn_read() until it returns UNITLS_OK with *nread == 0.
+ * Returns UNITLS_OK; UNITLS_WANT_WRITE/READ; UNITLS_E_IO; UNITLS_E_STATE
+ * before the handshake completed; UNITLS_E_CLOSED after a failure. */
+UNITLS_API int unitls_conn_shutdown(unitls_conn *conn);
+
+/* Returns 1 once the peer's close_notify has been read, else 0. */
+UNITLS_API int unitls_conn_peer_closed(const unitls_conn *conn);
+
+/* After the handshake: the negotiated protocol version ("TLSv1.2",
+ * "TLSv1.3") and cipher suite by its IANA name ("TLS_AES_128_GCM_SHA256").
+ * Static strings; NULL before the handshake completed. They stay readable
+ * after a later read or write failure. */
+UNITLS_API const char *unitls_conn_version(const unitls_conn *conn);
+UNITLS_API const char *unitls_conn_cipher(const unitls_conn *conn);
+
+/* After the handshake: the peer's leaf certificate, or NULL when the peer sent
+ * none (or before the handshake). Stays readable after a later failure.
+ * Borrowed: valid until unitls_conn_free(). */
+UNITLS_API const unitls_cert *unitls_conn_peer_cert(const unitls_conn *conn);
+
+/* Every problem found while verifying the peer, in the order found (deepest
+ * certificate first, then host name), like Qt's sslErrors(). It is filled
+ * during the handshake, so it is there both when the handshake failed with
+ * UNITLS_E_VERIFY and when it succeeded because nothing was wrong (then it is
+ * empty).
+ * unitls_conn_verify_error_count: the number of entries.
+ * unitls_conn_verify_error: entry `index`; *depth (may be NULL) receives the
+ *   chain position it applies to (0 = the peer's own certificate, -1 = none);
+ *   *cert (may be NULL) that certificate, borrowed from the connection, or
+ *   NULL. Returns the error, or 0 when index is out of range. */
+UNITLS_API size_t unitls_conn_verify_error_count(const unitls_conn *conn);
+UNITLS_API unitls_verify_error unitls_conn_verify_error(
+    const unitls_conn *conn, size_t index, int *depth,
+    const unitls_cert **cert);
+
+/* The TLS alert description (RFC 8446 section 6; 0 close_notify is not
+ * counted) of the first fatal alert the peer sent us, or the first we sent
+ * it; -1 if none. */
+UNITLS_API int unitls_conn_alert_received(const unitls_conn *conn);
+UNITLS_API int unitls_conn_alert_sent(const unitls_conn *conn);
+
+/* Returns the message of the connection's last error, or "" if none. Once a
+ * connection has failed, UNITLS_E_CLOSED answers keep the message of the
+ * failure itself. Borrowed: valid until the next call on `conn`. NULL conn
+ * gives "". */
+UNITLS_API const char *unitls_conn_error(const unitls_conn *conn);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,166 @@
+/* unitls: TLS contexts (the configuration shared by many connections). */
+#ifndef UNITLS_CTX_H
+#define UNITLS_CTX_H
+
+#include <stddef.h>
+
+#include <unitls/export.h>
+#include <unitls/status.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/*
+ * A context holds everything connections share: role, protocol versions,
+ * verification policy, trust anchors, own certificate and key. It is like
+ * Python's SSLContext.
+ *
+ * Lifetime: unitls_ctx_new() returns a context owned by the caller. Each
+ * connection made from it keeps its own reference, so the caller may call
+ * unitls_ctx_free() while connections are alive; the context goes away with
+ * the last of them.
+ *
+ * Mutability: a context is configured first, then used. Once a connection has
+ * been created from it, every setter and loader returns UNITLS_E_STATE and
+ * leaves it unchanged.
+ *
+ * Threads: configuration calls are not thread-safe with each other. A context
+ * that is no longer configured may be used by any number of threads to create
+ * connections at the same time.
+ *
+ * Errors: a failing call returns a UNITLS_E_* code and leaves the message in
+ * unitls_ctx_error(). A failing call leaves the context as it was.
+ */
+typedef struct unitls_ctx unitls_ctx;
+
+/* Which end of the connection this context is for. */
+typedef enum unitls_role {
+    UNITLS_ROLE_CLIENT = 0,
+    UNITLS_ROLE_SERVER = 1
+} unitls_role;
+
+/* Protocol versions, by their wire value. */
+typedef enum unitls_tls_version {
+    UNITLS_TLS1_2 = 0x0303,
+    UNITLS_TLS1_3 = 0x0304
+} unitls_tls_version;
+
+/* How the peer's certificate is treated (Python's CERT_NONE / CERT_OPTIONAL /
+ * CERT_REQUIRED; Qt's VerifyNone / QueryPeer / VerifyPeer):
+ *  NONE      the peer's certificate is not verified and, on a server, not
+ *            requested; no verification error is ever recorded.
+ *  OPTIONAL  a server requests a client certificate but accepts a client
+ *            that sends none; a certificate that is sent must verify. A
+ *            client treats OPTIONAL as REQUIRED, as Python does.
+ *  REQUIRED  the peer must present a certificate that verifies. */
+typedef enum unitls_verify_mode {
+    UNITLS_VERIFY_NONE = 0,
+    UNITLS_VERIFY_OPTIONAL = 1,
+    UNITLS_VERIFY_REQUIRED = 2
+} unitls_verify_mode;
+
+/* Creates a context for `role` with secure defaults:
+ *  - TLS 1.2 minimum, TLS 1.3 maximum;
+ *  - clients: UNITLS_VERIFY_REQUIRED and host name checking on;
+ *    servers: UNITLS_VERIFY_NONE (no client certificate requested);
+ *  - no trust anchors: load some, or verification fails;
+ *  - no compression, no renegotiation (neither offered nor accepted).
+ * Initialises the provider on first use (thread-safe).
+ * Returns NULL if `role` is not a unitls_role, memory is exhausted, or the
+ * backend fails to initialise. Free with unitls_ctx_free(). */
+UNITLS_API unitls_ctx *unitls_ctx_new(unitls_role role);
+
+/* Drops the caller's reference. NULL-safe. Connections made from the context
+ * keep it alive until they are freed. */
+UNITLS_API void unitls_ctx_free(unitls_ctx *ctx);
+
+/* Returns the context's role. */
+UNITLS_API unitls_role unitls_ctx_role(const unitls_ctx *ctx);
+
+/* Returns the message of the last failing call on `ctx`, or "" if none has
+ * failed. Borrowed: valid until the next call on `ctx`. NULL ctx gives "". */
+UNITLS_API const char *unitls_ctx_error(const unitls_ctx *ctx);
+
+/* Sets how the peer's certificate is verified (see unitls_verify_mode).
+ * Returns UNITLS_OK, UNITLS_E_INVALID_ARG for an unknown mode or NULL ctx, or
+ * UNITLS_E_STATE once the context is in use. */
+UNITLS_API int unitls_ctx_set_verify_mode(unitls_ctx *ctx,
+                                          unitls_verify_mode mode);
+
+/* Returns the verify mode. */
+UNITLS_API unitls_verify_mode unitls_ctx_verify_mode(const unitls_ctx *ctx);
+
+/* Turns host name checking on (non-zero) or off (0). Only clients check host
+ * names. When it is on and verification is not NONE, the name given to
+ * unitls_conn_set_server_name() (or unitls_conn_set_verify_name()) must match
+ * the server certificate by unitls' RFC 6125 rules, inside the handshake:
+ * a mismatch aborts it with UNITLS_E_VERIFY and the server receives a
+ * bad_certificate alert. A client handshake with checking on and no name set
+ * fails with UNITLS_E_INVALID_ARG before anything is sent.
+ * Default: on for clients. Returns UNITLS_OK, UNITLS_E_INVALID_ARG (NULL ctx)
+ * or UNITLS_E_STATE. */
+UNITLS_API int unitls_ctx_set_check_hostname(unitls_ctx *ctx, int on);
+
+/* Sets the lowest and highest protocol version the context accepts. Either
+ * may be 0 to keep the current value. Returns UNITLS_OK; UNITLS_E_INVALID_ARG
+ * if a value is not a unitls_tls_version or min > max; UNITLS_E_UNSUPPORTED
+ * if the provider lacks the version; UNITLS_E_STATE once in use. */
+UNITLS_API int unitls_ctx_set_versions(unitls_ctx *ctx, int min_version,
+                                       int max_version);
+
+/* Trust anchors. Each call adds to the anchors already loaded.
+ *
+ * unitls_ctx_load_verify_file: every certificate in a PEM file (a bundle) or
+ *   the one certificate in a DER file.
+ * unitls_ctx_load_verify_mem: the same from memory; `data` is copied.
+ * unitls_ctx_load_verify_dir: a directory in OpenSSL's hashed layout
+ *   (`openssl rehash`), searched during verification. Needs
+ *   UNITLS_CAP_TRUST_DIR.
+ * unitls_ctx_load_system_trust: the operating system's default store. Needs
+ *   UNITLS_CAP_SYSTEM_TRUST.
+ *
+ * Returns UNITLS_OK; UNITLS_E_INVALID_ARG for a NULL argument;
+ * UNITLS_E_FILE if the file or directory is missing or unreadable;
+ * UNITLS_E_PARSE if the data holds no certificate or a malformed one (nothing
+ * is added then); UNITLS_E_UNSUPPORTED; UNITLS_E_STATE; UNITLS_E_NOMEM. */
+UNITLS_API int unitls_ctx_load_verify_file(unitls_ctx *ctx, const char *path);
+UNITLS_API int unitls_ctx_load_verify_mem(unitls_ctx *ctx, const void *data,
+                                          size_t len);
+UNITLS_API int unitls_ctx_load_verify_dir(unitls_ctx *ctx, const char *path);
+UNITLS_API int unitls_ctx_load_system_trust(unitls_ctx *ctx);
+
+/* Sets the context's own certificate chain and private key, replacing any set
+ * before.
+ *
+ * `cert_path` holds the leaf certificate first, then any intermediates to send
+ * with it, in PEM; or exactly one certificate in DER. `key_path` holds the
+ * private key (PEM or DER; PKCS#8, traditional, or encrypted PKCS#8); NULL
+ * means the key is in `cert_path` after the certificates. `password` decrypts
+ * an encrypted key; it may be NULL for a plain key. The key is checked against
+ * the leaf now, not at the first handshake.
+ *
+ * Returns UNITLS_OK; UNITLS_E_INVALID_ARG (NULL ctx or cert_path);
+ * UNITLS_E_FILE (missing or unreadable file); UNITLS_E_PARSE (no certificate,
+ * malformed certificate, no key or an unreadable key); UNITLS_E_KEY_PASSWORD
+ * (encrypted key with a missing or wrong password); UNITLS_E_KEY_MISMATCH
+ * (the key is not the leaf's); UNITLS_E_STATE; UNITLS_E_NOMEM. */
+UNITLS_API int unitls_ctx_use_certificate_file(unitls_ctx *ctx,
+                                               const char *cert_path,
+                                               const char *key_path,
+                                               const char *password);
+
+/* As unitls_ctx_use_certificate_file(), from memory. `key` may be NULL when
+ * the key follows the certificates in `cert` (PEM). Both buffers are copied
+ * or consumed before the call returns. */
+UNITLS_API int unitls_ctx_use_certificate_mem(unitls_ctx *ctx,
+                                              const void *cert,
+                                              size_t cert_len,
+                                              const void *key, size_t key_len,
+                                              const char *password);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,179 @@
+/* The public certificate functions: argument checks, then the model in
+ * common/ (cert_internal.h). unitls_cert_check_host lives with the host
+ * name matcher. */
+#include <stdlib.h>
+
+#include <unitls/cert.h>
+
+#include "cert_internal.h"
+#include "file.h"
+
+UNITLS_API int unitls_cert_from_der(const void *der, size_t len,
+                                    unitls_cert **out)
+{
+    if (out == NULL)
+        return UNITLS_E_INVALID_ARG;
+    *out = NULL;
+    if (der == NULL)
+        return UNITLS_E_INVALID_ARG;
+    return ut_cert_parse(der, len, out);
+}
+
+UNITLS_API int unitls_cert_from_pem(const void *pem, size_t len,
+                                    unitls_cert **out)
+{
+    if (out == NULL)
+        return UNITLS_E_INVALID_ARG;
+    *out = NULL;
+    if (pem == NULL)
+        return UNITLS_E_INVALID_ARG;
+    return ut_cert_from_pem(pem, len, out);
+}
+
+UNITLS_API int unitls_cert_load_file(const char *path, unitls_cert **out)
+{
+    if (out == NULL)
+        return UNITLS_E_INVALID_ARG;
+    *out = NULL;
+    if (path == NULL)
+        return UNITLS_E_INVALID_ARG;
+    unsigned char *data;
+    size_t len;
+    char err[256];
+    int rc = ut_read_file(path, &data, &len, err, sizeof(err));
+    if (rc != UNITLS_OK)
+        return rc;
+    rc = ut_cert_from_data(data, len, out);
+    free(data);
+    return rc;
+}
+
+UNITLS_API void unitls_cert_free(unitls_cert *cert)
+{
+    ut_cert_destroy(cert);
+}
+
+UNITLS_API const unsigned char *unitls_cert_der(const unitls_cert *cert,
+                                                size_t *len)
+{
+    size_t ignored;
+    if (len == NULL)
+        len = &ignored;
+    *len = 0;
+    return cert ? ut_cert_der(cert, len) : NULL;
+}
+
+UNITLS_API int unitls_cert_to_pem(const unitls_cert *cert, char **pem,
+                                  size_t *len)
+{
+    if (len != NULL)
+        *len = 0;
+    if (pem == NULL)
+        return UNITLS_E_INVALID_ARG;
+    *pem = NULL;
+    if (cert == NULL)
+        return UNITLS_E_INVALID_ARG;
+    return ut_cert_to_pem(cert, pem, len);
+}
+
+UNITLS_API int unitls_cert_version(const unitls_cert *cert)
+{
+    return cert ? ut_cert_version(cert) : 0;
+}
+
+UNITLS_API const char *unitls_cert_serial(const unitls_cert *cert)
+{
+    return cert ? ut_cert_serial(cert) : NULL;
+}
+
+UNITLS_API int64_t unitls_cert_not_before(const unitls_cert *cert)
+{
+    return cert ? ut_cert_not_before(cert) : 0;
+}
+
+UNITLS_API int64_t unitls_cert_not_after(const unitls_cert *cert)
+{
+    return cert ? ut_cert_not_after(cert) : 0;
+}
+
+UNITLS_API const char *unitls_cert_not_before_string(const unitls_cert *cert)
+{
+    return cert ? ut_cert_not_before_string(cert) : NULL;
+}
+
+UNITLS_API const char *unitls_cert_not_after_string(const unitls_cert *cert)
+{
+    return cert ? ut_cert_not_after_string(cert) : NULL;
+}
+
+UNITLS_API size_t unitls_cert_rdn_count(const unitls_cert *cert,
+                                        unitls_cert_name which)
+{
+    const struct ut_name *name = cert ? ut_cert_name(cert, which) : NULL;
+    return name ? name->count : 0;
+}
+
+UNITLS_API size_t unitls_cert_rdn_attr_count(const unitls_cert *cert,
+                                             unitls_cert_name which,
+                                             size_t rdn)
+{
+    const struct ut_name *name = cert ? ut_cert_name(cert, which) : NULL;
+    return name && rdn < name->count ? name->rdns[rdn].count : 0;
+}
+
+UNITLS_API int unitls_cert_rdn_attr(const unitls_cert *cert,
+                                    unitls_cert_name which, size_t rdn,
+                                    size_t attr, const char **type,
+                                    const char **value, size_t *value_len)
+{
+    if (cert == NULL || type == NULL || value == NULL || value_len == NULL)
+        return UNITLS_E_INVALID_ARG;
+    const struct ut_name *name = ut_cert_name(cert, which);
+    if (name == NULL || rdn >= name->count || attr >= name->rdns[rdn].count)
+        return UNITLS_E_INVALID_ARG;
+    const struct ut_attr *a = &name->rdns[rdn].attrs[attr];
+    *type = a->long_name;
+    *value = a->value.data;
+    *value_len = a->value.len;
+    return UNITLS_OK;
+}
+
+UNITLS_API size_t unitls_cert_san_count(const unitls_cert *cert)
+{
+    return cert ? ut_cert_san_count(cert) : 0;
+}
+
+UNITLS_API int unitls_cert_san(const unitls_cert *cert, size_t index,
+                               const char **type, const char **value,
+                               size_t *value_len)
+{
+    if (cert == NULL || type == NULL || value == NULL || value_len == NULL)
+        return UNITLS_E_INVALID_ARG;
+    return ut_cert_san(cert, index, type, value, value_len);
+}
+
+UNITLS_API int unitls_cert_to_json(const unitls_cert *cert, char **json,
+                                   size_t *len)
+{
+    if (len != NULL)
+        *len = 0;
+    if (json == NULL)
+        return UNITLS_E_INVALID_ARG;
+    *json = NULL;
+    if (cert == NULL)
+        return UNITLS_E_INVALID_ARG;
+    return ut_cert_to_json(cert, json, len);
+}
+
+UNITLS_API int unitls_cert_to_text(const unitls_cert *cert, char **text,
+                                   size_t *len)
+{
+    if (len != NULL)
+        *len = 0;
+    if (text == NULL)
+        return UNITLS_E_INVALID_ARG;
+    *text = NULL;
+    if (cert == NULL)
+        return UNITLS_E_INVALID_ARG;
+    return ut_cert_to_text(cert, text, len);
+}

@@ -1,0 +1,17 @@
+/* Helpers shared by the API layer's connection files. */
+#ifndef UT_CONN_INTERNAL_H
+#define UT_CONN_INTERNAL_H
+
+#include "objects.h"
+
+/* Frees every recorded verification error (the array stays allocated). */
+void ut_verify_clear(unitls_conn *conn);
+
+/* The IANA name of a cipher-suite id, or "unknown" (never NULL). */
+const char *ut_cipher_name_or_unknown(int id);
+
+/* After a successful handshake: makes sure conn->peer_cert holds the peer's
+ * leaf when it sent one. Returns UNITLS_OK or an error status. */
+int ut_conn_load_peer_cert(unitls_conn *conn);
+
+#endif

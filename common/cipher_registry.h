@@ -1,0 +1,24 @@
+/* The IANA TLS cipher-suite registry ("TLS Cipher Suites", tls-parameters):
+ * the standard names every provider reports and accepts, whatever its own
+ * naming ("ECDHE-RSA-AES128-GCM-SHA256" in OpenSSL is
+ * "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256" here).
+ *
+ * The table holds every assigned cipher suite of the registry with its exact
+ * IANA spelling (including historical and non-recommended ones, so that a
+ * name can always be shown). The signalling values TLS_EMPTY_RENEGOTIATION_
+ * INFO_SCSV and TLS_FALLBACK_SCSV, the GREASE values and the reserved and
+ * private-use ranges are not cipher suites and are not in it.
+ */
+#ifndef UT_CIPHER_REGISTRY_H
+#define UT_CIPHER_REGISTRY_H
+
+/* Returns the IANA name of the cipher suite with the 16-bit code point `id`
+ * (for example 0xC02B: "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256"), or NULL
+ * if the registry has no suite with that value. Static string. */
+const char *ut_cipher_iana_name(int id);
+
+/* Returns the code point of the suite called `iana_name` (exact, case-
+ * sensitive IANA spelling), or -1 for NULL or an unknown name. */
+int ut_cipher_id_by_name(const char *iana_name);
+
+#endif

@@ -1,0 +1,118 @@
+/* The library as a whole: version, provider, status and verification-error
+ * names and strings, capabilities, trust sources that depend on them. */
+#include <stdio.h>
+#include <string.h>
+
+#include "conf.h"
+#include "outcome.h"
+#include "pair.h"
+#include "pki.h"
+#include "suites.h"
+
+START_TEST(lib_version)
+{
+    struct outcome o;
+    char built[32];
+
+    snprintf(built, sizeof(built), "%d.%d.%d", UNITLS_VERSION_MAJOR,
+             UNITLS_VERSION_MINOR, UNITLS_VERSION_PATCH);
+    oc_init(&o, "lib.version", "");
+    oc_str(&o, "version", unitls_version(), UNITLS_VERSION_STRING);
+    oc_str(&o, "parts", UNITLS_VERSION_STRING, built);
+    oc_true(&o, "number", UNITLS_VERSION_NUMBER ==
+                              (unsigned)((UNITLS_VERSION_MAJOR << 24) |
+                                         (UNITLS_VERSION_MINOR << 16) |
+                                         (UNITLS_VERSION_PATCH << 8)));
+    oc_finish(&o);
+}
+END_TEST
+
+/* The provider's name itself differs by design, so the line records only
+ * whether it matched. */
+START_TEST(lib_provider)
+{
+    struct outcome o;
+    const char *name = unitls_provider_name(), *bver = unitls_provider_version();
+
+    oc_init(&o, "lib.provider", "");
+    oc_true(&o, "name_is_header_name", strcmp(name, UNITLS_PROVIDER_NAME) == 0);
+    oc_true(&o, "name_is_built_provider", strcmp(name, conf.provider) == 0);
+    oc_true(&o, "backend_version_nonempty", bver != NULL && bver[0] != '\0');
+    if (strcmp(name, conf.provider) != 0)
+        oc_fail(&o, "provider \"%s\", built for \"%s\"", name, conf.provider);
+    oc_finish(&o);
+}
+END_TEST
+
+START_TEST(lib_caps)
+{
+    struct outcome o;
+    uint32_t caps = unitls_provider_caps();
+
+    oc_init(&o, "lib.caps", "");
+    oc_true(&o, "tls13", (caps & UNITLS_CAP_TLS13) != 0);
+    oc_put(&o, "trust_dir", "%d", (caps & UNITLS_CAP_TRUST_DIR) != 0);
+    oc_put(&o, "system_trust", "%d", (caps & UNITLS_CAP_SYSTEM_TRUST) != 0);
+    oc_int(&o, "has_matches_caps", unitls_provider_has(caps) != 0, 1);
+    oc_int(&o, "has_nothing", unitls_provider_has(0) != 0, 1);
+    oc_int(&o, "has_unknown_bit", unitls_provider_has(1u << 31) != 0, 0);
+    oc_finish(&o);
+}
+END_TEST
+
+/* With UNITLS_CAP_TRUST_DIR the hashed directory verifies the server; without
+ * it the loader answers UNITLS_E_UNSUPPORTED. */
+static const struct pair_case trust_dir_case = {
+    "lib.trust_dir", TR_SOCKETPAIR,
+    {.trust_dir = "capath", .server_name = "localhost",
+     .x = EX_OK13(CN_SERVER)},
+    {SRV_STD, .x = EX_OK13("-")}};
+
+START_TEST(lib_trust_dir)
+{
+    struct outcome o;
+    unitls_ctx *ctx;
+
+    if (unitls_provider_has(UNITLS_CAP_TRUST_DIR)) {
+        pair_case_run(&trust_dir_case);
+        return;
+    }
+    oc_init(&o, "lib.trust_dir", "");
+    ctx = unitls_ctx_new(UNITLS_ROLE_CLIENT);
+    oc_status(&o, "load_verify_dir",
+              unitls_ctx_load_verify_dir(ctx, pki_path("capath").s),
+              UNITLS_E_UNSUPPORTED);
+    unitls_ctx_free(ctx);
+    oc_finish(&o);
+}
+END_TEST
+
+START_TEST(lib_system_trust)
+{
+    int has = unitls_provider_has(UNITLS_CAP_SYSTEM_TRUST);
+    unitls_ctx *ctx = unitls_ctx_new(UNITLS_ROLE_CLIENT);
+    struct outcome o;
+
+    oc_init(&o, "lib.system_trust", "");
+    oc_put(&o, "cap", "%d", has != 0);
+    oc_status(&o, "load_system_trust", unitls_ctx_load_system_trust(ctx),
+              has ? UNITLS_OK : UNITLS_E_UNSUPPORTED);
+    unitls_ctx_free(ctx);
+    oc_finish(&o);
+}
+END_TEST
+
+Suite *suite_library(void)
+{
+    Suite *s = suite_create("library");
+    TCase *tc = conf_tcase("library");
+
+    tcase_add_test(tc, lib_version);
+    tcase_add_test(tc, lib_provider);
+    tcase_add_test(tc, lib_caps);
+    tcase_add_test(tc, lib_trust_dir);
+    tcase_add_test(tc, lib_system_trust);
+    library_names_add(tc);
+    suite_add_tcase(s, tc);
+    return s;
+}

@@ -1,0 +1,35 @@
+/* The conformance suites, one per area; main.c runs them. */
+#ifndef CONF_SUITES_H
+#define CONF_SUITES_H
+
+#include <check.h>
+
+Suite *suite_library(void);
+Suite *suite_handshake(void);
+Suite *suite_verify(void);
+Suite *suite_clientcert(void);
+Suite *suite_data(void);
+Suite *suite_close(void);
+Suite *suite_cert(void);
+Suite *suite_hostname(void);
+Suite *suite_badinput(void);
+Suite *suite_nullargs(void);
+Suite *suite_rawpeer(void);
+Suite *suite_state(void);
+
+/* Parts of suites kept in their own files. */
+void cert_fields_add(TCase *tc);
+void cert_peer_add(TCase *tc);
+void badinput_more_add(TCase *tc);
+void state_ctx_add(TCase *tc);
+void library_names_add(TCase *tc);
+
+/* A test case with the suite's timeout (a safety net only). */
+TCase *conf_tcase(const char *name);
+
+/* Adds a loop test running `fn` once per row of a table of n rows. */
+#define ADD_TABLE(tc, fn, table)                                             \
+    tcase_add_loop_test((tc), (fn), 0,                                       \
+                        (int)(sizeof(table) / sizeof((table)[0])))
+
+#endif

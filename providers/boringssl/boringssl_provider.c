@@ -1,0 +1,23 @@
+/* The BoringSSL provider: the shared OpenSSL-API code (providers/ossl_common)
+ * built against BoringSSL. */
+#include <openssl/base.h>
+
+#include "ossl_provider.h"
+
+#define BORINGSSL_STRINGIFY(x) #x
+#define BORINGSSL_STRING(x) BORINGSSL_STRINGIFY(x)
+
+/* OpenSSL_version(OPENSSL_VERSION) says only "BoringSSL", and BoringSSL has
+ * no release numbers: its API version (from the headers it was built with)
+ * is the most precise name it has. */
+static const char *boringssl_backend_version(void)
+{
+    return "BoringSSL (API version " BORINGSSL_STRING(BORINGSSL_API_VERSION) ")";
+}
+
+const struct unitls_provider ut_provider = {
+    .name = "boringssl",
+    .caps = UNITLS_CAP_TLS13 | UNITLS_CAP_TRUST_DIR | UNITLS_CAP_SYSTEM_TRUST,
+    .backend_version = boringssl_backend_version,
+    OSSL_SHARED_ENTRIES,
+};

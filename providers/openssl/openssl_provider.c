@@ -1,0 +1,17 @@
+/* The OpenSSL provider: the shared OpenSSL-API code (providers/ossl_common)
+ * built against OpenSSL 3. */
+#include <openssl/crypto.h>
+
+#include "ossl_provider.h"
+
+static const char *openssl_backend_version(void)
+{
+    return OpenSSL_version(OPENSSL_VERSION); /* "OpenSSL 3.0.x <date>" */
+}
+
+const struct unitls_provider ut_provider = {
+    .name = "openssl",
+    .caps = UNITLS_CAP_TLS13 | UNITLS_CAP_TRUST_DIR | UNITLS_CAP_SYSTEM_TRUST,
+    .backend_version = openssl_backend_version,
+    OSSL_SHARED_ENTRIES,
+};

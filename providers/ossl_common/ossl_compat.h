@@ -1,0 +1,143 @@
+/* Every difference between OpenSSL 3 and BoringSSL that the shared provider
+ * code meets, each named once. The rest of ossl_common/ speaks only the API
+ * both libraries have, so a new difference belongs here and nowhere else.
+ *
+ * Differences handled elsewhere, by symbol presence rather than by library:
+ *  - ossl_reasons.c: error reasons only one library defines
+ *    (SSL_R_UNEXPECTED_EOF_WHILE_READING, SSL_R_NO_SHARED_GROUP(S), ...);
+ *  - ossl_verify_map.c: X509_V_ERR_* codes only OpenSSL defines
+ *    (EE_KEY_TOO_SMALL, CA_KEY_TOO_SMALL, CA_MD_TOO_WEAK).
+ * Differences that need no code:
+ *  - renegotiation: BoringSSL never renegotiates unless
+ *    SSL_set_renegotiate_mode() asks; its SSL_OP_NO_RENEGOTIATION is 0;
+ *  - transport EOF without close_notify: OpenSSL 3 reports
+ *    SSL_R_UNEXPECTED_EOF_WHILE_READING only when the BIO answers
+ *    BIO_CTRL_EOF, which ours does not (see ossl_bio.c), so both libraries
+ *    report SSL_ERROR_SYSCALL with no errno, and neither sends an alert;
+ *  - the peer chain: on both, a server's SSL_get_peer_cert_chain() lacks the
+ *    leaf and a client's has it (ossl_conn_info.c normalises by role). */
+#ifndef OSSL_COMPAT_H
+#define OSSL_COMPAT_H
+
+#include <limits.h>
+#include <stddef.h>
+
+#include <openssl/crypto.h>
+#include <openssl/ssl.h>
+#include <openssl/x509.h>
+
+/* The build says which library it meant; the headers must agree (the two
+ * share header names, so a wrong include path would go unnoticed). */
+#if defined(UT_EXPECT_BORINGSSL) && !defined(OPENSSL_IS_BORINGSSL)
+#error "the boringssl provider is being compiled against OpenSSL headers"
+#endif
+#if defined(UT_EXPECT_OPENSSL) && defined(OPENSSL_IS_BORINGSSL)
+#error "the openssl provider is being compiled against BoringSSL headers"
+#endif
+
+/* --- Library initialisation ------------------------------------------------
+ * Returns 1 on success. */
+static inline int ossl_compat_library_init(void)
+{
+#ifdef OPENSSL_IS_BORINGSSL
+    CRYPTO_library_init();
+    return 1;
+#else
+    return OPENSSL_init_ssl(0, NULL);
+#endif
+}
+
+/* --- Certificate verification ----------------------------------------------
+ * Both libraries call SSL_CTX_set_cert_verify_callback()'s callback in place
+ * of X509_verify_cert(), with the X509_STORE_CTX already holding the peer's
+ * chain, the trust store, the purpose and the SSL (ex_data). BoringSSL's own
+ * SSL_CTX_set_custom_verify() would let us name the alert directly, but
+ * would mean building the X509_STORE_CTX ourselves; the shared callback
+ * sends the exact alert on both through an X509_V_ERR code that both
+ * libraries map to it (ossl_verify_map.c). */
+static inline void ossl_compat_set_cert_verify_callback(
+    SSL_CTX *ctx, int (*callback)(X509_STORE_CTX *store, void *arg))
+{
+    SSL_CTX_set_cert_verify_callback(ctx, callback, NULL);
+}
+
+/* --- Protocol defaults -----------------------------------------------------
+ * TLS 1.3 suites: OpenSSL configures them apart from the TLS 1.2 list.
+ * BoringSSL cannot configure them at all: its fixed order is
+ * TLS_AES_128_GCM_SHA256, TLS_AES_256_GCM_SHA384,
+ * TLS_CHACHA20_POLY1305_SHA256 on hardware with AES instructions, which is
+ * the unitls default (common/tls_defaults.h), so there is nothing to do.
+ * `names` is the OpenSSL-named, ':'-separated list; returns 1 on success. */
+static inline int ossl_compat_set_tls13_suites(SSL_CTX *ctx, const char *names)
+{
+#ifdef OPENSSL_IS_BORINGSSL
+    (void)ctx;
+    (void)names;
+    return 1;
+#else
+    /* An empty list would switch TLS 1.3 off: refuse it. */
+    return names[0] != '\0' && SSL_CTX_set_ciphersuites(ctx, names);
+#endif
+}
+
+/* Key-exchange groups by name ("X25519:P-256:P-384"). BoringSSL still uses
+ * the TLS 1.2 word, curves. Returns 1 on success. */
+static inline int ossl_compat_set_groups(SSL_CTX *ctx, const char *names)
+{
+#ifdef OPENSSL_IS_BORINGSSL
+    return SSL_CTX_set1_curves_list(ctx, names);
+#else
+    return SSL_CTX_set1_groups_list(ctx, names);
+#endif
+}
+
+/* --- The peer's leaf certificate, with a reference the caller frees -------- */
+static inline X509 *ossl_compat_get1_peer_cert(const SSL *ssl)
+{
+#ifdef OPENSSL_IS_BORINGSSL
+    return SSL_get_peer_certificate(ssl);
+#else
+    return SSL_get1_peer_certificate(ssl);
+#endif
+}
+
+/* --- Reading and writing application data ----------------------------------
+ * OpenSSL has the size_t calls SSL_read_ex/SSL_write_ex; BoringSSL only the
+ * int ones. Both shims return > 0 on success with *done set, else the value
+ * to hand to SSL_get_error(). */
+static inline int ossl_compat_read(SSL *ssl, void *buf, size_t len,
+                                   size_t *done)
+{
+#ifdef OPENSSL_IS_BORINGSSL
+    int ret = SSL_read(ssl, buf, len > INT_MAX ? INT_MAX : (int)len);
+    *done = ret > 0 ? (size_t)ret : 0;
+    return ret;
+#else
+    return SSL_read_ex(ssl, buf, len, done);
+#endif
+}
+
+static inline int ossl_compat_write(SSL *ssl, const void *buf, size_t len,
+                                    size_t *done)
+{
+#ifdef OPENSSL_IS_BORINGSSL
+    /* In INT_MAX pieces. After a piece has gone, a WANT on the next one is
+     * reported as the partial success it is; the caller's retry then starts
+     * exactly at the piece BoringSSL holds pending. */
+    const unsigned char *p = buf;
+    *done = 0;
+    while (*done < len) {
+        size_t left = len - *done;
+        int ret = SSL_write(ssl, p + *done,
+                            left > INT_MAX ? INT_MAX : (int)left);
+        if (ret <= 0)
+            return *done > 0 ? 1 : ret;
+        *done += (size_t)ret;
+    }
+    return 1;
+#else
+    return SSL_write_ex(ssl, buf, len, done);
+#endif
+}
+
+#endif

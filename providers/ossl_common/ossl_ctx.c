@@ -1,0 +1,85 @@
+/* Contexts: one SSL_CTX per unitls_ctx, configured to unitls' defaults. */
+#include <openssl/err.h>
+
+#include "ossl_compat.h"
+#include "ossl_error.h"
+#include "ossl_hooks.h"
+#include "ossl_provider.h"
+
+static SSL_CTX *ssl_ctx(const unitls_ctx *ctx)
+{
+    return ctx->impl;
+}
+
+/* No compression, no renegotiation, no session tickets or session cache
+ * (resumption is not part of unitls yet), the server's suite order. */
+static int configure(SSL_CTX *c)
+{
+    SSL_CTX_set_options(c, SSL_OP_NO_COMPRESSION | SSL_OP_NO_RENEGOTIATION |
+                               SSL_OP_NO_TICKET |
+                               SSL_OP_CIPHER_SERVER_PREFERENCE);
+    SSL_CTX_set_mode(c, SSL_MODE_ACCEPT_MOVING_WRITE_BUFFER);
+    SSL_CTX_set_session_cache_mode(c, SSL_SESS_CACHE_OFF);
+    if (!SSL_CTX_set_num_tickets(c, 0))
+        return 0;
+    ossl_alerts_install(c);
+    ossl_verify_install(c);
+    return ossl_defaults_apply(c);
+}
+
+int ossl_ctx_new(unitls_ctx *ctx)
+{
+    ERR_clear_error();
+    SSL_CTX *c = SSL_CTX_new(ctx->role == UNITLS_ROLE_CLIENT
+                                 ? TLS_client_method()
+                                 : TLS_server_method());
+    if (c == NULL)
+        return ossl_ctx_fail(ctx, UNITLS_E_NOMEM, "cannot create a context");
+    ctx->impl = c;
+    int rc = configure(c) ? UNITLS_OK
+                          : ossl_ctx_fail(ctx, UNITLS_E_INTERNAL,
+                                          "cannot apply the default settings");
+    if (rc == UNITLS_OK)
+        rc = ossl_ctx_apply_versions(ctx);
+    if (rc == UNITLS_OK)
+        rc = ossl_ctx_apply_verify_mode(ctx);
+    if (rc != UNITLS_OK) {
+        SSL_CTX_free(c);
+        ctx->impl = NULL;
+    }
+    return rc;
+}
+
+void ossl_ctx_free(unitls_ctx *ctx)
+{
+    SSL_CTX_free(ssl_ctx(ctx));
+    ctx->impl = NULL;
+}
+
+int ossl_ctx_apply_versions(unitls_ctx *ctx)
+{
+    ERR_clear_error();
+    if (!SSL_CTX_set_min_proto_version(ssl_ctx(ctx), ctx->min_version) ||
+        !SSL_CTX_set_max_proto_version(ssl_ctx(ctx), ctx->max_version))
+        return ossl_ctx_fail(ctx, UNITLS_E_UNSUPPORTED,
+                             "cannot set the protocol versions");
+    return UNITLS_OK;
+}
+
+/* A client treats OPTIONAL as REQUIRED. With SSL_VERIFY_NONE a client still
+ * sees the server's certificate (ossl_verify.c decides nothing then). */
+static int library_verify_mode(const unitls_ctx *ctx)
+{
+    if (ctx->verify_mode == UNITLS_VERIFY_NONE)
+        return SSL_VERIFY_NONE;
+    if (ctx->role == UNITLS_ROLE_CLIENT ||
+        ctx->verify_mode == UNITLS_VERIFY_OPTIONAL)
+        return SSL_VERIFY_PEER;
+    return SSL_VERIFY_PEER | SSL_VERIFY_FAIL_IF_NO_PEER_CERT;
+}
+
+int ossl_ctx_apply_verify_mode(unitls_ctx *ctx)
+{
+    SSL_CTX_set_verify(ssl_ctx(ctx), library_verify_mode(ctx), NULL);
+    return UNITLS_OK;
+}

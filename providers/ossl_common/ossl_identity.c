@@ -1,0 +1,85 @@
+/* The context's own certificate chain and private key. Everything is
+ * parsed and checked before the SSL_CTX is touched, so a failure leaves the
+ * previous chain and key in place. */
+#include <limits.h>
+
+#include <openssl/err.h>
+#include <openssl/ssl.h>
+#include <openssl/x509.h>
+
+#include "ossl_error.h"
+#include "ossl_key.h"
+#include "ossl_provider.h"
+
+/* Parses every DER certificate of `chain` into a new stack, or NULL. */
+static STACK_OF(X509) *parse_chain(const struct ut_blob_list *chain)
+{
+    STACK_OF(X509) *certs = sk_X509_new_null();
+    for (size_t i = 0; certs != NULL && i < chain->count; i++) {
+        const unsigned char *p = chain->items[i].data;
+        X509 *cert = chain->items[i].len <= LONG_MAX
+                         ? d2i_X509(NULL, &p, (long)chain->items[i].len)
+                         : NULL;
+        if (cert == NULL || !sk_X509_push(certs, cert)) {
+            X509_free(cert);
+            sk_X509_pop_free(certs, X509_free);
+            certs = NULL;
+        }
+    }
+    return certs;
+}
+
+static int key_failure(unitls_ctx *ctx, int status)
+{
+    switch (status) {
+    case UNITLS_E_KEY_PASSWORD:
+        return ossl_ctx_fail(ctx, status,
+                             "the private key is encrypted and the password "
+                             "is missing or wrong");
+    case UNITLS_E_NOMEM:
+        return ossl_ctx_fail(ctx, status, "out of memory reading the key");
+    default:
+        return ossl_ctx_fail(ctx, UNITLS_E_PARSE,
+                             "no private key found, or it is unreadable");
+    }
+}
+
+/* Leaf, key, then the intermediates in order. */
+static int install(SSL_CTX *c, STACK_OF(X509) *certs, EVP_PKEY *key)
+{
+    if (!SSL_CTX_use_certificate(c, sk_X509_value(certs, 0)) ||
+        !SSL_CTX_use_PrivateKey(c, key) || !SSL_CTX_clear_chain_certs(c))
+        return 0;
+    for (size_t i = 1; i < (size_t)sk_X509_num(certs); i++)
+        if (!SSL_CTX_add1_chain_cert(c, sk_X509_value(certs, (int)i)))
+            return 0;
+    return 1;
+}
+
+int ossl_ctx_use_cert_key(unitls_ctx *ctx, const struct ut_blob_list *chain,
+                          const unsigned char *key, size_t key_len,
+                          const char *password)
+{
+    ERR_clear_error();
+    STACK_OF(X509) *certs = parse_chain(chain);
+    if (certs == NULL || sk_X509_num(certs) == 0) {
+        sk_X509_pop_free(certs, X509_free);
+        return ossl_ctx_fail(ctx, UNITLS_E_PARSE,
+                             "a certificate of the chain is not accepted");
+    }
+    EVP_PKEY *pkey = NULL;
+    int rc = ossl_key_parse(key, key_len, password, &pkey);
+    if (rc != UNITLS_OK)
+        rc = key_failure(ctx, rc);
+    else if (!X509_check_private_key(sk_X509_value(certs, 0), pkey))
+        rc = ossl_ctx_fail(ctx, UNITLS_E_KEY_MISMATCH,
+                           "the private key does not belong to the "
+                           "certificate");
+    else if (!install(ctx->impl, certs, pkey))
+        rc = ossl_ctx_fail(ctx, UNITLS_E_NOMEM,
+                           "cannot install the certificate and key");
+    EVP_PKEY_free(pkey);
+    sk_X509_pop_free(certs, X509_free);
+    ERR_clear_error();
+    return rc;
+}

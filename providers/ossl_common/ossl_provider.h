@@ -1,0 +1,56 @@
+/* The provider functions OpenSSL and BoringSSL share. Each provider file
+ * (providers/openssl/, providers/boringssl/) defines ut_provider with its
+ * name, capabilities and version string, and takes everything else from
+ * OSSL_SHARED_ENTRIES. */
+#ifndef OSSL_PROVIDER_H
+#define OSSL_PROVIDER_H
+
+#include "provider.h"
+
+int ossl_global_init(void);
+
+int ossl_ctx_new(unitls_ctx *ctx);
+void ossl_ctx_free(unitls_ctx *ctx);
+int ossl_ctx_apply_versions(unitls_ctx *ctx);
+int ossl_ctx_apply_verify_mode(unitls_ctx *ctx);
+int ossl_ctx_add_trust_der(unitls_ctx *ctx, const unsigned char *der,
+                           size_t len);
+int ossl_ctx_load_trust_dir(unitls_ctx *ctx, const char *path);
+int ossl_ctx_load_system_trust(unitls_ctx *ctx);
+int ossl_ctx_use_cert_key(unitls_ctx *ctx, const struct ut_blob_list *chain,
+                          const unsigned char *key, size_t key_len,
+                          const char *password);
+
+int ossl_conn_new(unitls_conn *conn);
+void ossl_conn_free(unitls_conn *conn);
+int ossl_conn_set_fd(unitls_conn *conn, int fd);
+int ossl_conn_set_sni(unitls_conn *conn, const char *host);
+int ossl_conn_handshake(unitls_conn *conn);
+int ossl_conn_read(unitls_conn *conn, void *buf, size_t len, size_t *n);
+int ossl_conn_write(unitls_conn *conn, const void *buf, size_t len,
+                    size_t *n);
+size_t ossl_conn_pending(const unitls_conn *conn);
+int ossl_conn_shutdown(unitls_conn *conn);
+int ossl_conn_version(const unitls_conn *conn);
+int ossl_conn_cipher_id(const unitls_conn *conn);
+int ossl_conn_peer_chain(const unitls_conn *conn, struct ut_blob_list *out);
+
+/* The vtable members both providers share, as designated initialisers. */
+#define OSSL_SHARED_ENTRIES                                                    \
+    .global_init = ossl_global_init, .ctx_new = ossl_ctx_new,                  \
+    .ctx_free = ossl_ctx_free,                                                 \
+    .ctx_apply_versions = ossl_ctx_apply_versions,                             \
+    .ctx_apply_verify_mode = ossl_ctx_apply_verify_mode,                       \
+    .ctx_add_trust_der = ossl_ctx_add_trust_der,                               \
+    .ctx_load_trust_dir = ossl_ctx_load_trust_dir,                             \
+    .ctx_load_system_trust = ossl_ctx_load_system_trust,                       \
+    .ctx_use_cert_key = ossl_ctx_use_cert_key, .conn_new = ossl_conn_new,      \
+    .conn_free = ossl_conn_free, .conn_set_fd = ossl_conn_set_fd,              \
+    .conn_set_sni = ossl_conn_set_sni,                                         \
+    .conn_handshake = ossl_conn_handshake, .conn_read = ossl_conn_read,        \
+    .conn_write = ossl_conn_write, .conn_pending = ossl_conn_pending,          \
+    .conn_shutdown = ossl_conn_shutdown, .conn_version = ossl_conn_version,    \
+    .conn_cipher_id = ossl_conn_cipher_id,                                     \
+    .conn_peer_chain = ossl_conn_peer_chain
+
+#endif

@@ -1,0 +1,150 @@
+/* The wolfSSL provider's internal interface: its objects and the functions its
+ * files share. Every file of the provider includes this header first, so
+ * wolfSSL's build options are seen before any of its headers. */
+#ifndef UT_WOLF_H
+#define UT_WOLF_H
+
+/* options.h redefines _FORTIFY_SOURCE unless told not to; the build decides
+ * that, not a library header (it breaks -O0 builds with -Werror). */
+#define WOLFSSL_OPTIONS_IGNORE_SYS
+#include <wolfssl/options.h>
+#include <wolfssl/ssl.h>
+
+#include <stddef.h>
+
+#include "provider.h"
+
+/* What the provider relies on in wolfSSL's build. */
+#if !defined(OPENSSL_EXTRA) || !defined(WOLFSSL_ALWAYS_VERIFY_CB) ||          \
+    !defined(WOLFSSL_VERIFY_CB_ALL_CERTS) || !defined(SESSION_CERTS) ||       \
+    !defined(KEEP_PEER_CERT) || !defined(HAVE_EX_DATA) ||                     \
+    !defined(WOLFSSL_TLS13) || !defined(HAVE_SNI)
+#error "unitls needs wolfSSL built with OPENSSL_EXTRA, WOLFSSL_ALWAYS_VERIFY_CB, \
+WOLFSSL_VERIFY_CB_ALL_CERTS, SESSION_CERTS, KEEP_PEER_CERT, HAVE_EX_DATA, \
+WOLFSSL_TLS13 and HAVE_SNI (Debian's libwolfssl-dev has them)"
+#endif
+
+/* What the verify callbacks learn about the peer's chain during one
+ * handshake. wolfSSL calls them once per certificate, the last one sent
+ * first and the leaf last. */
+struct wolf_verify {
+    int *errors;     /* wolfSSL's error per position in the Certificate
+                        message (0 = none), or NULL before the first call */
+    int count;       /* number of certificates the peer sent */
+    int decided;     /* the leaf has been judged */
+    int accept;      /* the API layer's decision at the leaf */
+    int status;      /* 0; UNITLS_E_VERIFY once we rejected the peer;
+                        UNITLS_E_NOMEM if the judging itself failed */
+    int keep_native; /* on rejection: leave wolfSSL's own error (and alert) */
+};
+
+/* conn->impl */
+struct wolf_conn {
+    WOLFSSL *ssl;
+    unitls_conn *conn;
+    int fd;
+    int io_eof;   /* recv() returned 0: the transport ended */
+    int io_errno; /* errno of the last failing send()/recv(), else 0 */
+    struct wolf_verify verify;
+};
+
+/* ctx->impl is the WOLFSSL_CTX itself. */
+static inline WOLFSSL_CTX *wolf_ctx(const unitls_ctx *ctx)
+{
+    return (WOLFSSL_CTX *)ctx->impl;
+}
+
+static inline struct wolf_conn *wolf_conn(const unitls_conn *conn)
+{
+    return (struct wolf_conn *)conn->impl;
+}
+
+/* wolf_provider.c: the ex_data slot holding the unitls_conn of a WOLFSSL. */
+int wolf_conn_ex_index(void);
+
+/* wolf_ctx_defaults.c: unitls' protocol defaults (suites, groups, no
+ * tickets, no session cache, server preference). UNITLS_OK or an error
+ * recorded on ctx. */
+int wolf_ctx_apply_defaults(unitls_ctx *ctx);
+
+/* wolf_ctx.c */
+int wolf_ctx_new(unitls_ctx *ctx);
+void wolf_ctx_free(unitls_ctx *ctx);
+int wolf_ctx_apply_versions(unitls_ctx *ctx);
+int wolf_ctx_apply_verify_mode(unitls_ctx *ctx);
+
+/* wolf_trust.c */
+int wolf_ctx_add_trust_der(unitls_ctx *ctx, const unsigned char *der,
+                           size_t len);
+int wolf_ctx_load_trust_dir(unitls_ctx *ctx, const char *path);
+int wolf_ctx_load_system_trust(unitls_ctx *ctx);
+
+/* wolf_identity.c */
+int wolf_ctx_use_cert_key(unitls_ctx *ctx, const struct ut_blob_list *chain,
+                          const unsigned char *key, size_t key_len,
+                          const char *password);
+
+/* wolf_key.c: the private key (PEM or DER, maybe encrypted) as plain DER
+ * in a new buffer (*der, freed by the caller after ut_wipe). Returns
+ * UNITLS_OK, UNITLS_E_PARSE, UNITLS_E_KEY_PASSWORD (message on ctx) or
+ * UNITLS_E_NOMEM. *encrypted tells whether the input was encrypted. */
+int wolf_key_to_der(unitls_ctx *ctx, const unsigned char *key,
+                    size_t key_len, const char *password,
+                    unsigned char **der, size_t *der_len, int *encrypted);
+/* The message for UNITLS_E_KEY_PASSWORD, as every provider words it. */
+extern const char wolf_key_password_msg[];
+
+/* wolf_key_check.c: whether the private key (plain DER) belongs to the
+ * certificate (DER). Returns UNITLS_OK; UNITLS_E_PARSE when the key (or the
+ * certificate) cannot be read; UNITLS_E_KEY_MISMATCH. */
+int wolf_key_check(const unsigned char *key_der, size_t key_len,
+                   const unsigned char *cert_der, size_t cert_len);
+
+/* wolf_io.c: the transport callbacks (recv/send on conn's descriptor). */
+void wolf_io_install(WOLFSSL_CTX *ssl_ctx);
+
+/* wolf_conn.c */
+int wolf_conn_new(unitls_conn *conn);
+void wolf_conn_free(unitls_conn *conn);
+int wolf_conn_set_fd(unitls_conn *conn, int fd);
+int wolf_conn_set_sni(unitls_conn *conn, const char *host);
+
+/* wolf_transfer.c */
+int wolf_conn_handshake(unitls_conn *conn);
+int wolf_conn_read(unitls_conn *conn, void *buf, size_t len, size_t *n);
+int wolf_conn_write(unitls_conn *conn, const void *buf, size_t len,
+                    size_t *n);
+size_t wolf_conn_pending(const unitls_conn *conn);
+int wolf_conn_shutdown(unitls_conn *conn);
+
+/* wolf_session_info.c */
+int wolf_conn_version(const unitls_conn *conn);
+int wolf_conn_cipher_id(const unitls_conn *conn);
+int wolf_conn_peer_chain(const unitls_conn *conn, struct ut_blob_list *out);
+
+/* wolf_status.c: the one translation of a failed wolfSSL call (its return
+ * value `ret`) into a unitls status: WANT_* as such, anything else recorded
+ * with ut_conn_fail. `op` names the operation ("handshake", "read", ...).
+ * Also records the fatal alerts sent and received. */
+int wolf_status(unitls_conn *conn, int ret, const char *op);
+
+/* wolf_verify.c: installs the verify callbacks on a context. */
+void wolf_verify_install(WOLFSSL_CTX *ssl_ctx, int wolf_mode);
+/* Forgets what a previous handshake attempt learnt. */
+void wolf_verify_reset(struct wolf_verify *v);
+
+/* wolf_verify_codes.c: what a wolfSSL verification error means. */
+unitls_verify_error wolf_verify_error(int wolf_error);
+/* 1 if the error says an issuer could not be found (chain building). */
+int wolf_is_chain_error(int wolf_error);
+/* The alert wolfSSL sends itself when the verification of a certificate
+ * with this error is vetoed. */
+int wolf_native_alert(int wolf_error);
+
+/* wolf_chain.c: reports the errors recorded for the peer's chain the way
+ * OpenSSL's chain builder would see them. Returns UNITLS_OK or
+ * UNITLS_E_NOMEM. */
+int wolf_chain_report(unitls_conn *conn, const struct wolf_verify *v,
+                      const WOLFSSL_BUFFER_INFO *certs, int count);
+
+#endif

@@ -1,0 +1,56 @@
+/* Connections: the WOLFSSL object, its transport and its server name. */
+#include "wolf.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+int wolf_conn_new(unitls_conn *conn)
+{
+    struct wolf_conn *wc = calloc(1, sizeof(*wc));
+    if (wc == NULL)
+        return UNITLS_E_NOMEM;
+    wc->ssl = wolfSSL_new(wolf_ctx(conn->ctx));
+    if (wc->ssl == NULL ||
+        wolfSSL_set_ex_data(wc->ssl, wolf_conn_ex_index(), conn) !=
+            WOLFSSL_SUCCESS) {
+        wolfSSL_free(wc->ssl);
+        free(wc);
+        return UNITLS_E_NOMEM;
+    }
+    wc->conn = conn;
+    wc->fd = -1;
+    wolfSSL_SetIOReadCtx(wc->ssl, wc);
+    wolfSSL_SetIOWriteCtx(wc->ssl, wc);
+    conn->impl = wc;
+    return UNITLS_OK;
+}
+
+void wolf_conn_free(unitls_conn *conn)
+{
+    struct wolf_conn *wc = wolf_conn(conn);
+    if (wc == NULL)
+        return;
+    wolfSSL_free(wc->ssl);
+    wolf_verify_reset(&wc->verify);
+    free(wc);
+    conn->impl = NULL;
+}
+
+/* The descriptor is used by the provider's own callbacks (wolf_io.c);
+ * wolfSSL never touches it. */
+int wolf_conn_set_fd(unitls_conn *conn, int fd)
+{
+    wolf_conn(conn)->fd = fd;
+    return UNITLS_OK;
+}
+
+int wolf_conn_set_sni(unitls_conn *conn, const char *host)
+{
+    size_t len = strlen(host);
+    if (len > 0xffff ||
+        wolfSSL_UseSNI(wolf_conn(conn)->ssl, WOLFSSL_SNI_HOST_NAME, host,
+                       (unsigned short)len) != WOLFSSL_SUCCESS)
+        return ut_conn_fail(conn, UNITLS_E_INTERNAL,
+                            "wolfssl could not set the server name");
+    return UNITLS_OK;
+}

@@ -1,0 +1,73 @@
+/* Contexts: creation, protocol versions, verify mode. */
+#include "wolf.h"
+
+static WOLFSSL_METHOD *method_for(unitls_role role)
+{
+    return role == UNITLS_ROLE_SERVER ? wolfSSLv23_server_method()
+                                      : wolfSSLv23_client_method();
+}
+
+int wolf_ctx_new(unitls_ctx *ctx)
+{
+    WOLFSSL_METHOD *method = method_for(ctx->role);
+    /* wolfSSL_CTX_new() takes the method, and frees it on failure. */
+    WOLFSSL_CTX *ssl_ctx = method ? wolfSSL_CTX_new(method) : NULL;
+    if (ssl_ctx == NULL)
+        return ut_ctx_fail(ctx, UNITLS_E_NOMEM,
+                           "wolfSSL could not create a context");
+    ctx->impl = ssl_ctx;
+    wolf_io_install(ssl_ctx);
+    int rc = wolf_ctx_apply_defaults(ctx);
+    if (rc == UNITLS_OK)
+        rc = wolf_ctx_apply_versions(ctx);
+    if (rc == UNITLS_OK)
+        rc = wolf_ctx_apply_verify_mode(ctx);
+    if (rc != UNITLS_OK) {
+        wolfSSL_CTX_free(ssl_ctx);
+        ctx->impl = NULL;
+    }
+    return rc;
+}
+
+void wolf_ctx_free(unitls_ctx *ctx)
+{
+    wolfSSL_CTX_free(wolf_ctx(ctx));
+    ctx->impl = NULL;
+}
+
+/* The maximum is opened to TLS 1.3 first, so that raising the minimum never
+ * meets a lower maximum left from an earlier call. */
+int wolf_ctx_apply_versions(unitls_ctx *ctx)
+{
+    WOLFSSL_CTX *ssl_ctx = wolf_ctx(ctx);
+    if (wolfSSL_CTX_set_max_proto_version(ssl_ctx, UNITLS_TLS1_3) !=
+            WOLFSSL_SUCCESS ||
+        wolfSSL_CTX_set_min_proto_version(ssl_ctx, ctx->min_version) !=
+            WOLFSSL_SUCCESS ||
+        wolfSSL_CTX_set_max_proto_version(ssl_ctx, ctx->max_version) !=
+            WOLFSSL_SUCCESS)
+        return ut_ctx_fail(ctx, UNITLS_E_INTERNAL,
+                           "wolfssl rejected the protocol versions "
+                           "0x%04x..0x%04x",
+                           ctx->min_version, ctx->max_version);
+    return UNITLS_OK;
+}
+
+/* Servers: NONE asks for no certificate, OPTIONAL asks and accepts none,
+ * REQUIRED fails without one. Clients verify unless NONE (OPTIONAL is
+ * REQUIRED for them). */
+static int wolf_verify_mode(const unitls_ctx *ctx)
+{
+    if (ctx->verify_mode == UNITLS_VERIFY_NONE)
+        return WOLFSSL_VERIFY_NONE;
+    if (ctx->role == UNITLS_ROLE_CLIENT ||
+        ctx->verify_mode == UNITLS_VERIFY_OPTIONAL)
+        return WOLFSSL_VERIFY_PEER;
+    return WOLFSSL_VERIFY_PEER | WOLFSSL_VERIFY_FAIL_IF_NO_PEER_CERT;
+}
+
+int wolf_ctx_apply_verify_mode(unitls_ctx *ctx)
+{
+    wolf_verify_install(wolf_ctx(ctx), wolf_verify_mode(ctx));
+    return UNITLS_OK;
+}

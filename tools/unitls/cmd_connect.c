@@ -1,0 +1,96 @@
+/* unitls connect: a minimal TLS client. What was negotiated goes to stderr;
+ * stdout carries only the server's bytes. */
+#include <stdio.h>
+
+#include <unitls/unitls.h>
+
+#include "args.h"
+#include "client.h"
+#include "commands.h"
+#include "net.h"
+#include "relay.h"
+#include "report.h"
+#include "session_info.h"
+
+#define COMMAND "connect"
+
+struct connect_options {
+    const char *target;
+    const char *server_name;
+    int insecure;
+    struct tls_settings tls;
+};
+
+static const char connect_description[] =
+    "Connect to HOST:PORT over TLS, print the negotiated version, cipher and "
+    "the\nserver's subject on stderr, then copy stdin to the server and the "
+    "server's\nreplies to stdout. At stdin EOF it sends close_notify and "
+    "waits for the\nserver to close. The server is verified against --ca, "
+    "else the system trust\nstore, with the host name from --servername, "
+    "else HOST.\n";
+
+static int run_connect(const struct client_options *client)
+{
+    struct client_session session;
+    if (client_open(COMMAND, client, &session) != EXIT_OK)
+        return EXIT_FAILED;
+    session_print_summary(stderr, session.conn);
+    fflush(stderr);
+    int code = relay_run(COMMAND, session.conn, session.fd);
+    client_close(&session);
+    return code;
+}
+
+static enum client_trust trust_from(const struct connect_options *options)
+{
+    if (options->insecure)
+        return CLIENT_TRUST_NONE;
+    return options->tls.ca != NULL ? CLIENT_TRUST_CA : CLIENT_TRUST_SYSTEM;
+}
+
+int cmd_connect(int argc, char **argv)
+{
+    struct connect_options options = {0};
+    const struct cli_option option_table[] = {
+        {"--ca", "FILE", "trust the CAs in FILE (default: system store)",
+         &options.tls.ca, NULL},
+        {"--servername", "NAME", "SNI and host name to check (default: HOST)",
+         &options.server_name, NULL},
+        {"--insecure", NULL, "do not verify the server at all", NULL,
+         &options.insecure},
+        {"--cert", "FILE", "client certificate chain (PEM or DER)",
+         &options.tls.cert, NULL},
+        {"--key", "FILE", "client private key (default: in --cert)",
+         &options.tls.key, NULL},
+        {"--password", "PW", "password of an encrypted --key",
+         &options.tls.password, NULL},
+        {"--tls-min", "1.2|1.3", "lowest protocol version to accept",
+         &options.tls.tls_min, NULL},
+        {"--tls-max", "1.2|1.3", "highest protocol version to offer",
+         &options.tls.tls_max, NULL},
+    };
+    const struct cli_spec spec = {
+        .command = COMMAND,
+        .arguments = "HOST:PORT",
+        .description = connect_description,
+        .options = option_table,
+        .option_count = sizeof(option_table) / sizeof(option_table[0]),
+        .min_positional = 1,
+        .max_positional = 1,
+    };
+    size_t count;
+    int parsed = args_parse(&spec, argc, argv, &options.target, &count);
+    if (parsed == ARGS_RUN)
+        parsed = tls_settings_check(&spec, &options.tls);
+    if (parsed != ARGS_RUN)
+        return parsed;
+    struct client_options client = {0};
+    if (net_parse_target(options.target, &client.target) != 0)
+        return args_usage_error(&spec, "'%s' is not HOST:PORT (PORT 1-65535, "
+                                       "an IPv6 HOST in brackets)",
+                                options.target);
+    client.server_name = options.server_name;
+    client.trust = trust_from(&options);
+    client.tls = options.tls;
+    return run_connect(&client);
+}

@@ -1,0 +1,33 @@
+/* What a completed handshake negotiated, for people to read on stderr. */
+#include "session_info.h"
+
+#include "dn.h"
+
+static const char *or_unknown(const char *text)
+{
+    return text != NULL ? text : "(unknown)";
+}
+
+void session_print_summary(FILE *out, const unitls_conn *conn)
+{
+    const unitls_cert *peer = unitls_conn_peer_cert(conn);
+    fprintf(out, "version: %s\n", or_unknown(unitls_conn_version(conn)));
+    fprintf(out, "cipher: %s\n", or_unknown(unitls_conn_cipher(conn)));
+    fputs("subject: ", out);
+    if (peer != NULL)
+        dn_print(out, peer, UNITLS_CERT_SUBJECT);
+    else
+        fputs("(none)", out);
+    fputc('\n', out);
+}
+
+void session_print_brief(FILE *out, const unitls_conn *conn)
+{
+    const unitls_cert *peer = unitls_conn_peer_cert(conn);
+    fprintf(out, "%s, %s", or_unknown(unitls_conn_version(conn)),
+            or_unknown(unitls_conn_cipher(conn)));
+    if (peer != NULL) {
+        fputs(", peer: ", out);
+        dn_print(out, peer, UNITLS_CERT_SUBJECT);
+    }
+}

@@ -1,0 +1,46 @@
+/* The TLS options several subcommands share (--ca, --cert, --key,
+ * --password, --tls-min, --tls-max) and how they are applied to a context.
+ * Failures are reported on stderr here; callers only return the exit code. */
+#ifndef UNITLS_CLI_TLS_SETTINGS_H
+#define UNITLS_CLI_TLS_SETTINGS_H
+
+#include <unitls/unitls.h>
+
+#include "args.h"
+
+struct tls_settings {
+    const char *ca;       /* --ca FILE: trust anchors */
+    const char *cert;     /* --cert FILE: own certificate chain */
+    const char *key;      /* --key FILE; NULL: the key is in --cert */
+    const char *password; /* --password PW for an encrypted key */
+    const char *tls_min;  /* --tls-min 1.2|1.3 */
+    const char *tls_max;  /* --tls-max 1.2|1.3 */
+};
+
+/* Checks the option values that parsing cannot: the versions are "1.2" or
+ * "1.3" and min <= max; --key and --password need --cert. Returns ARGS_RUN
+ * or EXIT_USAGE (reported with the usage of `spec`). */
+int tls_settings_check(const struct cli_spec *spec,
+                       const struct tls_settings *settings);
+
+/* Creates a context for `role`. Returns NULL after reporting. */
+unitls_ctx *tls_new_context(const char *command, unitls_role role);
+
+/* Applies --tls-min/--tls-max (if given). Returns EXIT_OK or EXIT_FAILED. */
+int tls_apply_versions(const char *command, unitls_ctx *ctx,
+                       const struct tls_settings *settings);
+
+/* Loads --ca (if given) as trust anchors. Returns EXIT_OK or EXIT_FAILED. */
+int tls_load_ca(const char *command, unitls_ctx *ctx,
+                const struct tls_settings *settings);
+
+/* Loads --cert/--key/--password (if --cert is given). Returns EXIT_OK or
+ * EXIT_FAILED. */
+int tls_load_identity(const char *command, unitls_ctx *ctx,
+                      const struct tls_settings *settings);
+
+/* Sets the verify mode. Returns EXIT_OK or EXIT_FAILED. */
+int tls_set_verify_mode(const char *command, unitls_ctx *ctx,
+                        unitls_verify_mode mode);
+
+#endif
