@@ -17,7 +17,8 @@ void ut_base64_encode(const unsigned char *data, size_t len,
             group |= (unsigned long)data[i + 1] << 8;
         if (i + 2 < len)
             group |= data[i + 2];
-        char quad[4] = {alphabet[(group >> 18) & 63], alphabet[(group >> 12) & 63],
+        char quad[4] = {alphabet[(group >> 18) & 63],
+                        alphabet[(group >> 12) & 63],
                         i + 1 < len ? alphabet[(group >> 6) & 63] : '=',
                         i + 2 < len ? alphabet[group & 63] : '='};
         for (int k = 0; k < 4; k++) {

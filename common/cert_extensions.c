@@ -41,11 +41,14 @@ static int read_extension(struct ut_der *list, struct ut_der_tlv *oid,
 static void note(struct seen *seen, const struct ut_der_tlv *oid,
                  const struct ut_der_tlv *value)
 {
-    int kind = ut_der_oid_equals(oid, oid_san, sizeof(oid_san))       ? EXT_SAN
-               : ut_der_oid_equals(oid, oid_aia, sizeof(oid_aia))     ? EXT_AIA
-               : ut_der_oid_equals(oid, oid_crl_dp, sizeof(oid_crl_dp)) ? EXT_CRL_DP
-                                                                        : -1;
-    if (kind < 0)
+    int kind;
+    if (ut_der_oid_equals(oid, oid_san, sizeof(oid_san)))
+        kind = EXT_SAN;
+    else if (ut_der_oid_equals(oid, oid_aia, sizeof(oid_aia)))
+        kind = EXT_AIA;
+    else if (ut_der_oid_equals(oid, oid_crl_dp, sizeof(oid_crl_dp)))
+        kind = EXT_CRL_DP;
+    else
         return;
     seen->count[kind]++;
     seen->value[kind] = *value;

@@ -41,7 +41,8 @@ static int check_other_name(struct ut_general_name *gn)
         ut_der_expect(&in, UT_DER_OID, &gn->type_id) != UNITLS_OK ||
         ut_der_check_oid(&gn->type_id) != UNITLS_OK ||
         ut_der_expect(&in, UT_DER_CONTEXT_CONS(0), &value_tag) != UNITLS_OK ||
-        !ut_der_at_end(&in) || ut_der_enter(&value_tag, &wrapper) != UNITLS_OK ||
+        !ut_der_at_end(&in) ||
+        ut_der_enter(&value_tag, &wrapper) != UNITLS_OK ||
         ut_der_read(&wrapper, &gn->value) != UNITLS_OK ||
         !ut_der_at_end(&wrapper))
         return UNITLS_E_PARSE;

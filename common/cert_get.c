@@ -42,8 +42,8 @@ const char *ut_cert_not_after_string(const unitls_cert *cert)
     return cert->not_after.text;
 }
 
-const struct ut_name *ut_cert_name(const unitls_cert *cert,
-                                   unitls_cert_name which)
+static const struct ut_name *name_of(const unitls_cert *cert,
+                                     unitls_cert_name which)
 {
     switch (which) {
     case UNITLS_CERT_SUBJECT:
@@ -53,6 +53,32 @@ const struct ut_name *ut_cert_name(const unitls_cert *cert,
     default:
         return NULL;
     }
+}
+
+size_t ut_cert_rdn_count(const unitls_cert *cert, unitls_cert_name which)
+{
+    const struct ut_name *name = name_of(cert, which);
+    return name ? name->count : 0;
+}
+
+size_t ut_cert_rdn_attr_count(const unitls_cert *cert, unitls_cert_name which,
+                              size_t rdn)
+{
+    const struct ut_name *name = name_of(cert, which);
+    return name && rdn < name->count ? name->rdns[rdn].count : 0;
+}
+
+int ut_cert_rdn_attr(const unitls_cert *cert, unitls_cert_name which,
+                     size_t rdn, size_t attr, const char **type,
+                     const char **value, size_t *value_len)
+{
+    if (attr >= ut_cert_rdn_attr_count(cert, which, rdn))
+        return UNITLS_E_INVALID_ARG;
+    const struct ut_attr *a = &name_of(cert, which)->rdns[rdn].attrs[attr];
+    *type = a->long_name;
+    *value = a->value.data;
+    *value_len = a->value.len;
+    return UNITLS_OK;
 }
 
 size_t ut_cert_san_count(const unitls_cert *cert)

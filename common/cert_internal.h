@@ -40,7 +40,7 @@ char *ut_arena_take(struct ut_arena *arena, struct ut_strbuf *sb,
 /* Frees every allocation of the arena. */
 void ut_arena_free(struct ut_arena *arena);
 
-/* --- the model -------------------------------------------------------------- */
+/* --- the model ------------------------------------------------------- */
 
 /* A string with its length; it may contain NUL bytes and is NUL-terminated. */
 struct ut_bytes {
@@ -140,8 +140,8 @@ int ut_cert_parse_time(struct ut_arena *arena, const struct ut_der_tlv *tlv,
 int ut_cert_parse_serial(struct ut_arena *arena, const struct ut_der_tlv *tlv,
                          const char **python, const char **full);
 
-/* Fills has_san_ext, sans, ocsp, ca_issuers and crl_uris from the contents
- * of the [3] extensions wrapper. */
+/* Checks every extension of the [3] EXPLICIT Extensions TLV and fills
+ * has_san_ext, sans, ocsp, ca_issuers and crl_uris. */
 int ut_cert_parse_extensions(unitls_cert *cert, const struct ut_der_tlv *tlv);
 
 /* A GeneralName (RFC 5280), checked as OpenSSL decodes it. */
@@ -174,7 +174,7 @@ void ut_cert_name_text(struct ut_strbuf *sb, const struct ut_name *name);
 /* Releases everything the certificate holds. NULL-safe. */
 void ut_cert_destroy(unitls_cert *cert);
 
-/* --- accessors for api/src/cert.c (cert_get.c, cert_load.c, ...) ------------ */
+/* --- accessors for api/src/cert.c (cert_get.c, cert_load.c, ...) ----- */
 
 /* Parses the first CERTIFICATE block of a PEM text. */
 int ut_cert_from_pem(const void *pem, size_t len, unitls_cert **out);
@@ -190,9 +190,14 @@ int64_t ut_cert_not_after(const unitls_cert *cert);
 const char *ut_cert_not_before_string(const unitls_cert *cert);
 const char *ut_cert_not_after_string(const unitls_cert *cert);
 
-/* The name selected by `which`, or NULL for an unknown value. */
-const struct ut_name *ut_cert_name(const unitls_cert *cert,
-                                   unitls_cert_name which);
+/* RDNs of the name `which`; 0 / UNITLS_E_INVALID_ARG for an unknown name
+ * or an index out of range. */
+size_t ut_cert_rdn_count(const unitls_cert *cert, unitls_cert_name which);
+size_t ut_cert_rdn_attr_count(const unitls_cert *cert, unitls_cert_name which,
+                              size_t rdn);
+int ut_cert_rdn_attr(const unitls_cert *cert, unitls_cert_name which,
+                     size_t rdn, size_t attr, const char **type,
+                     const char **value, size_t *value_len);
 
 size_t ut_cert_san_count(const unitls_cert *cert);
 /* SAN `index`; UNITLS_E_INVALID_ARG when out of range. */

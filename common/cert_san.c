@@ -86,7 +86,8 @@ static int render_rid(struct ut_arena *arena, struct ut_san *san,
 static void other_name_text(const struct ut_general_name *gn,
                             struct ut_strbuf *sb)
 {
-    for (size_t i = 0; i < sizeof(known_other_names) / sizeof(known_other_names[0]); i++) {
+    const size_t count = sizeof(known_other_names) / sizeof(known_other_names[0]);
+    for (size_t i = 0; i < count; i++) {
         const struct known_other_name *k = &known_other_names[i];
         if (!ut_der_oid_equals(&gn->type_id, k->oid, k->oid_len))
             continue;

@@ -1,4 +1,5 @@
-/* PEM (RFC 7468) blocks: "-----BEGIN LABEL-----", base64, "-----END LABEL-----". */
+/* PEM (RFC 7468) blocks: "-----BEGIN LABEL-----", base64,
+ * "-----END LABEL-----". */
 #ifndef UT_PEM_H
 #define UT_PEM_H
 

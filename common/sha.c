@@ -70,8 +70,9 @@ static void sha256_compress(uint32_t *h, const unsigned char *block)
     for (int t = 0; t < 16; t++)
         w[t] = load_be32(block + 4 * t);
     for (int t = 16; t < 64; t++) {
-        uint32_t s0 = rotr(w[t - 15], 7) ^ rotr(w[t - 15], 18) ^ (w[t - 15] >> 3);
-        uint32_t s1 = rotr(w[t - 2], 17) ^ rotr(w[t - 2], 19) ^ (w[t - 2] >> 10);
+        uint32_t a = w[t - 15], b = w[t - 2];
+        uint32_t s0 = rotr(a, 7) ^ rotr(a, 18) ^ (a >> 3);
+        uint32_t s1 = rotr(b, 17) ^ rotr(b, 19) ^ (b >> 10);
         w[t] = w[t - 16] + s0 + w[t - 7] + s1;
     }
     memcpy(v, h, sizeof(v));

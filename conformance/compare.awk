@@ -1,5 +1,5 @@
-# compare.awk: the work of compare.sh (see there). Input: the allowlist,
-# then one results file per provider. Variables: nfiles (results files).
+# compare.awk: the work of compare.sh (see there). Input: one results file
+# per provider. Variable: allowlist (a file name; may be /dev/null).
 
 function provider_of(path,    p) {
     p = path
@@ -19,27 +19,39 @@ function cell(s) {
     return length(s) > 60 ? substr(s, 1, 57) "..." : s
 }
 
-FNR == 1 {
-    fileno++
-    if (fileno > 1) {
-        np++
-        prov[np] = provider_of(FILENAME)
-        if (prov[np] in provseen)
-            malformed("provider " prov[np] " given twice")
+# The allowlist, read before any results file.
+BEGIN {
+    while ((getline entry < allowlist) > 0) {
+        nal++
+        if (entry ~ /^[ \t]*(#|$)/)
+            continue
+        if (split(entry, f, /[ \t]+/) < 3 || f[1] == "") {
+            printf "compare: %s:%d: allowlist entry needs <case-id> <provider> <reason>\n",
+                   allowlist, nal
+            nbad++
+            continue
+        }
+        allowed[f[1], f[2]] = 1
+        allowline[f[1], f[2]] = nal
+    }
+    close(allowlist)
+}
+
+# Providers in argument order, known before reading (a file may be empty).
+BEGIN {
+    for (i = 1; i < ARGC; i++) {
+        prov[++np] = provider_of(ARGV[i])
+        if (prov[np] in provseen) {
+            printf "compare: provider %s given twice\n", prov[np]
+            nbad++
+        }
         provseen[prov[np]] = np
+        index_of[ARGV[i]] = np
     }
 }
 
-fileno == 1 {
-    if ($0 ~ /^[ \t]*(#|$)/)
-        next
-    if (NF < 3) {
-        malformed("allowlist entry needs <case-id> <provider> <reason>")
-        next
-    }
-    allowed[$1, $2] = 1
-    allowline[$1, $2] = FNR
-    next
+FNR == 1 {
+    cur = index_of[FILENAME]
 }
 
 {
@@ -48,13 +60,13 @@ fileno == 1 {
         next
     }
     id = $1
-    if ((np, id) in line) {
+    if ((cur, id) in line) {
         malformed("case " id " appears twice")
         next
     }
     rest = substr($0, length(id) + 4)
-    line[np, id] = rest
-    count[np]++
+    line[cur, id] = rest
+    count[cur]++
     if (!(id in idseen)) {
         idseen[id] = 1
         ids[++nid] = id
@@ -67,9 +79,9 @@ fileno == 1 {
             continue
         }
         k = substr(tok[i], 1, eq - 1)
-        if ((np, id, k) in val)
+        if ((cur, id, k) in val)
             malformed("key " k " twice in case " id)
-        val[np, id, k] = substr(tok[i], eq + 1)
+        val[cur, id, k] = substr(tok[i], eq + 1)
         if (!((id, k) in keyseen)) {
             keyseen[id, k] = 1
             keys[id, ++nkeys[id]] = k
@@ -106,6 +118,12 @@ function cellval(q, id, key,    v) {
     return cell(v) (allowed[id, prov[q]] ? " [allowed]" : "")
 }
 
+# A key's value, without creating it when absent (awk creates array
+# elements on reference).
+function value(q, id, k) {
+    return ((q, id, k) in val) ? val[q, id, k] : "\001absent"
+}
+
 # The first provider that takes part in the comparison of `id`, or 0.
 function reference(id,    q) {
     for (q = 1; q <= np; q++)
@@ -127,8 +145,7 @@ function compare_case(id,    ref, q, k, i, differs, missing) {
         for (q = 1; q <= np; q++) {
             if (allowed[id, prov[q]] || !((q, id) in line))
                 continue
-            if (((q, id, k) in val) != ((ref, id, k) in val) ||
-                val[q, id, k] != val[ref, id, k]) {
+            if (value(q, id, k) != value(ref, id, k)) {
                 add_row(id, k)
                 differs = 1
                 break

@@ -31,4 +31,4 @@ for f in "$@"; do
 done
 [ -r "$allowlist" ] || { echo "compare.sh: cannot read $allowlist" >&2; exit 2; }
 
-exec awk -v nfiles=$# -f "$(dirname "$0")/compare.awk" "$allowlist" "$@"
+exec awk -v allowlist="$allowlist" -f "$(dirname "$0")/compare.awk" "$@"

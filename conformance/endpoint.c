@@ -4,13 +4,24 @@
 #include "pair.h"
 #include "pki.h"
 
-/* Returns from end_setup() with the failing step's name recorded. */
+/* Runs one configuration call of end `e`; on failure records it as
+ * "setup_<name>=<status>" (an expectation failure) and returns the status
+ * from the calling function. */
 #define STEP(name, call)                                                     \
     do {                                                                     \
         int st_ = (call);                                                    \
         if (st_ != UNITLS_OK) {                                              \
-            oc_put(&e->o, "setup_step", "%s", (name));                       \
+            oc_status(&e->o, "setup_" name, st_, UNITLS_OK);                 \
             return st_;                                                      \
+        }                                                                    \
+    } while (0)
+
+/* The same for a constructor that returned NULL. */
+#define STEP_NOT_NULL(name, ptr)                                             \
+    do {                                                                     \
+        if ((ptr) == NULL) {                                                 \
+            oc_true(&e->o, name "_not_null", 0);                             \
+            return UNITLS_E_INTERNAL;                                        \
         }                                                                    \
     } while (0)
 
@@ -64,11 +75,11 @@ static int setup(struct end *e)
 
     e->ctx = unitls_ctx_new(e->is_server ? UNITLS_ROLE_SERVER
                                          : UNITLS_ROLE_CLIENT);
-    STEP("ctx_new", e->ctx != NULL ? UNITLS_OK : UNITLS_E_NOMEM);
+    STEP_NOT_NULL("ctx_new", e->ctx);
     if ((st = configure_ctx(e)) != UNITLS_OK)
         return st;
     e->conn = unitls_conn_new(e->ctx);
-    STEP("conn_new", e->conn != NULL ? UNITLS_OK : UNITLS_E_NOMEM);
+    STEP_NOT_NULL("conn_new", e->conn);
     if (s->free_ctx_early) {
         unitls_ctx_free(e->ctx);
         e->ctx = NULL;
@@ -121,8 +132,6 @@ void end_run(struct end *e)
         return;
     }
     st = setup(e);
-    if (st != UNITLS_OK)
-        oc_status(&e->o, "setup", st, UNITLS_OK);
     e->hs = st == UNITLS_OK ? unitls_conn_handshake(e->conn) : st;
     if (e->cfg->after != NULL)
         e->cfg->after(e);

@@ -109,16 +109,14 @@ UNITLS_API const char *unitls_cert_not_after_string(const unitls_cert *cert)
 UNITLS_API size_t unitls_cert_rdn_count(const unitls_cert *cert,
                                         unitls_cert_name which)
 {
-    const struct ut_name *name = cert ? ut_cert_name(cert, which) : NULL;
-    return name ? name->count : 0;
+    return cert ? ut_cert_rdn_count(cert, which) : 0;
 }
 
 UNITLS_API size_t unitls_cert_rdn_attr_count(const unitls_cert *cert,
                                              unitls_cert_name which,
                                              size_t rdn)
 {
-    const struct ut_name *name = cert ? ut_cert_name(cert, which) : NULL;
-    return name && rdn < name->count ? name->rdns[rdn].count : 0;
+    return cert ? ut_cert_rdn_attr_count(cert, which, rdn) : 0;
 }
 
 UNITLS_API int unitls_cert_rdn_attr(const unitls_cert *cert,
@@ -128,14 +126,7 @@ UNITLS_API int unitls_cert_rdn_attr(const unitls_cert *cert,
 {
     if (cert == NULL || type == NULL || value == NULL || value_len == NULL)
         return UNITLS_E_INVALID_ARG;
-    const struct ut_name *name = ut_cert_name(cert, which);
-    if (name == NULL || rdn >= name->count || attr >= name->rdns[rdn].count)
-        return UNITLS_E_INVALID_ARG;
-    const struct ut_attr *a = &name->rdns[rdn].attrs[attr];
-    *type = a->long_name;
-    *value = a->value.data;
-    *value_len = a->value.len;
-    return UNITLS_OK;
+    return ut_cert_rdn_attr(cert, which, rdn, attr, type, value, value_len);
 }
 
 UNITLS_API size_t unitls_cert_san_count(const unitls_cert *cert)

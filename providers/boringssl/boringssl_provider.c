@@ -12,7 +12,8 @@
  * is the most precise name it has. */
 static const char *boringssl_backend_version(void)
 {
-    return "BoringSSL (API version " BORINGSSL_STRING(BORINGSSL_API_VERSION) ")";
+    return "BoringSSL (API version " BORINGSSL_STRING(
+        BORINGSSL_API_VERSION) ")";
 }
 
 const struct unitls_provider ut_provider = {

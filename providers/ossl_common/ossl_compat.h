@@ -6,7 +6,9 @@
  *  - ossl_reasons.c: error reasons only one library defines
  *    (SSL_R_UNEXPECTED_EOF_WHILE_READING, SSL_R_NO_SHARED_GROUP(S), ...);
  *  - ossl_verify_map.c: X509_V_ERR_* codes only OpenSSL defines
- *    (EE_KEY_TOO_SMALL, CA_KEY_TOO_SMALL, CA_MD_TOO_WEAK).
+ *    (EE_KEY_TOO_SMALL, CA_KEY_TOO_SMALL, CA_MD_TOO_WEAK); and the codes
+ *    that make each library send a given alert, chosen among those both
+ *    map alike (X509_V_ERR_CERT_NOT_YET_VALID, for one, does not).
  * Differences that need no code:
  *  - renegotiation: BoringSSL never renegotiates unless
  *    SSL_set_renegotiate_mode() asks; its SSL_OP_NO_RENEGOTIATION is 0;
@@ -68,7 +70,8 @@ static inline void ossl_compat_set_cert_verify_callback(
  * TLS_CHACHA20_POLY1305_SHA256 on hardware with AES instructions, which is
  * the unitls default (common/tls_defaults.h), so there is nothing to do.
  * `names` is the OpenSSL-named, ':'-separated list; returns 1 on success. */
-static inline int ossl_compat_set_tls13_suites(SSL_CTX *ctx, const char *names)
+static inline int ossl_compat_set_tls13_suites(SSL_CTX *ctx,
+                                               const char *names)
 {
 #ifdef OPENSSL_IS_BORINGSSL
     (void)ctx;
@@ -98,6 +101,35 @@ static inline X509 *ossl_compat_get1_peer_cert(const SSL *ssl)
     return SSL_get_peer_certificate(ssl);
 #else
     return SSL_get1_peer_certificate(ssl);
+#endif
+}
+
+/* --- Replacing the context's own certificate -------------------------------
+ * OpenSSL keeps one certificate per key type in an SSL_CTX and has no call
+ * that drops one: after an ECDSA identity is replaced by an RSA one it would
+ * go on serving the ECDSA one to every peer that accepts it. BoringSSL holds
+ * a single identity and replaces it. When this is 1, ossl_identity.c gives
+ * each new connection the current identity alone once one was replaced. */
+#ifdef OPENSSL_IS_BORINGSSL
+#define OSSL_COMPAT_CTX_KEEPS_OLD_IDENTITIES 0
+#else
+#define OSSL_COMPAT_CTX_KEEPS_OLD_IDENTITIES 1
+#endif
+
+/* --- A server with no certificate ------------------------------------------
+ * OpenSSL reads the ClientHello, finds no suite it can use and answers with
+ * handshake_failure (SSL_R_NO_SHARED_CIPHER). BoringSSL stops after the
+ * ClientHello with SSL_R_NO_CERTIFICATE_SET and sends nothing, leaving the
+ * client with a bare EOF; this sends it the alert OpenSSL sends. Called once
+ * a handshake has failed, with the library's reason. */
+static inline void ossl_compat_after_handshake_failure(SSL *ssl, int reason)
+{
+#ifdef OPENSSL_IS_BORINGSSL
+    if (reason == SSL_R_NO_CERTIFICATE_SET)
+        SSL_send_fatal_alert(ssl, SSL_AD_HANDSHAKE_FAILURE);
+#else
+    (void)ssl;
+    (void)reason;
 #endif
 }
 

@@ -5,6 +5,7 @@
 
 #include "ossl_bio.h"
 #include "ossl_conn.h"
+#include "ossl_ctx.h"
 #include "ossl_error.h"
 #include "ossl_provider.h"
 
@@ -16,8 +17,9 @@ int ossl_conn_new(unitls_conn *conn)
     oc->transport.fd = -1;
     oc->alert_received = -1;
     ERR_clear_error();
-    oc->ssl = SSL_new(conn->ctx->impl);
-    if (oc->ssl == NULL || !ossl_link_attach(oc->ssl, conn)) {
+    oc->ssl = SSL_new(ossl_ctx_ssl_ctx(conn->ctx));
+    if (oc->ssl == NULL || !ossl_link_attach(oc->ssl, conn) ||
+        !ossl_ctx_identity_to(conn->ctx, oc->ssl)) {
         SSL_free(oc->ssl);
         free(oc);
         ERR_clear_error();

@@ -1,15 +1,13 @@
 /* Contexts: one SSL_CTX per unitls_ctx, configured to unitls' defaults. */
+#include <stdlib.h>
+
 #include <openssl/err.h>
 
 #include "ossl_compat.h"
+#include "ossl_ctx.h"
 #include "ossl_error.h"
 #include "ossl_hooks.h"
 #include "ossl_provider.h"
-
-static SSL_CTX *ssl_ctx(const unitls_ctx *ctx)
-{
-    return ctx->impl;
-}
 
 /* No compression, no renegotiation, no session tickets or session cache
  * (resumption is not part of unitls yet), the server's suite order. */
@@ -30,37 +28,45 @@ static int configure(SSL_CTX *c)
 int ossl_ctx_new(unitls_ctx *ctx)
 {
     ERR_clear_error();
-    SSL_CTX *c = SSL_CTX_new(ctx->role == UNITLS_ROLE_CLIENT
-                                 ? TLS_client_method()
-                                 : TLS_server_method());
-    if (c == NULL)
-        return ossl_ctx_fail(ctx, UNITLS_E_NOMEM, "cannot create a context");
-    ctx->impl = c;
-    int rc = configure(c) ? UNITLS_OK
-                          : ossl_ctx_fail(ctx, UNITLS_E_INTERNAL,
-                                          "cannot apply the default settings");
+    struct ossl_ctx *octx = calloc(1, sizeof(*octx));
+    if (octx == NULL)
+        return ut_ctx_fail(ctx, UNITLS_E_NOMEM, "out of memory");
+    ctx->impl = octx;
+    octx->ssl_ctx = SSL_CTX_new(ctx->role == UNITLS_ROLE_CLIENT
+                                    ? TLS_client_method()
+                                    : TLS_server_method());
+    int rc = UNITLS_OK;
+    if (octx->ssl_ctx == NULL)
+        rc = ossl_ctx_fail(ctx, UNITLS_E_NOMEM, "cannot create a context");
+    else if (!configure(octx->ssl_ctx))
+        rc = ossl_ctx_fail(ctx, UNITLS_E_INTERNAL,
+                           "cannot apply the default settings");
     if (rc == UNITLS_OK)
         rc = ossl_ctx_apply_versions(ctx);
     if (rc == UNITLS_OK)
         rc = ossl_ctx_apply_verify_mode(ctx);
-    if (rc != UNITLS_OK) {
-        SSL_CTX_free(c);
-        ctx->impl = NULL;
-    }
+    if (rc != UNITLS_OK)
+        ossl_ctx_free(ctx);
     return rc;
 }
 
 void ossl_ctx_free(unitls_ctx *ctx)
 {
-    SSL_CTX_free(ssl_ctx(ctx));
+    struct ossl_ctx *octx = ossl_ctx_impl(ctx);
+    if (octx == NULL)
+        return;
+    SSL_CTX_free(octx->ssl_ctx);
+    ossl_ctx_identity_free(octx);
+    free(octx);
     ctx->impl = NULL;
 }
 
 int ossl_ctx_apply_versions(unitls_ctx *ctx)
 {
     ERR_clear_error();
-    if (!SSL_CTX_set_min_proto_version(ssl_ctx(ctx), ctx->min_version) ||
-        !SSL_CTX_set_max_proto_version(ssl_ctx(ctx), ctx->max_version))
+    SSL_CTX *c = ossl_ctx_ssl_ctx(ctx);
+    if (!SSL_CTX_set_min_proto_version(c, ctx->min_version) ||
+        !SSL_CTX_set_max_proto_version(c, ctx->max_version))
         return ossl_ctx_fail(ctx, UNITLS_E_UNSUPPORTED,
                              "cannot set the protocol versions");
     return UNITLS_OK;
@@ -80,6 +86,6 @@ static int library_verify_mode(const unitls_ctx *ctx)
 
 int ossl_ctx_apply_verify_mode(unitls_ctx *ctx)
 {
-    SSL_CTX_set_verify(ssl_ctx(ctx), library_verify_mode(ctx), NULL);
+    SSL_CTX_set_verify(ossl_ctx_ssl_ctx(ctx), library_verify_mode(ctx), NULL);
     return UNITLS_OK;
 }

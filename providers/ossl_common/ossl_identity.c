@@ -7,6 +7,8 @@
 #include <openssl/ssl.h>
 #include <openssl/x509.h>
 
+#include "ossl_compat.h"
+#include "ossl_ctx.h"
 #include "ossl_error.h"
 #include "ossl_key.h"
 #include "ossl_provider.h"
@@ -45,7 +47,7 @@ static int key_failure(unitls_ctx *ctx, int status)
 }
 
 /* Leaf, key, then the intermediates in order. */
-static int install(SSL_CTX *c, STACK_OF(X509) *certs, EVP_PKEY *key)
+static int install_in_ctx(SSL_CTX *c, STACK_OF(X509) *certs, EVP_PKEY *key)
 {
     if (!SSL_CTX_use_certificate(c, sk_X509_value(certs, 0)) ||
         !SSL_CTX_use_PrivateKey(c, key) || !SSL_CTX_clear_chain_certs(c))
@@ -54,6 +56,50 @@ static int install(SSL_CTX *c, STACK_OF(X509) *certs, EVP_PKEY *key)
         if (!SSL_CTX_add1_chain_cert(c, sk_X509_value(certs, (int)i)))
             return 0;
     return 1;
+}
+
+/* The same for one connection, after dropping what it inherited. */
+static int install_in_ssl(SSL *ssl, STACK_OF(X509) *certs, EVP_PKEY *key)
+{
+    SSL_certs_clear(ssl);
+    if (!SSL_use_certificate(ssl, sk_X509_value(certs, 0)) ||
+        !SSL_use_PrivateKey(ssl, key))
+        return 0;
+    for (size_t i = 1; i < (size_t)sk_X509_num(certs); i++)
+        if (!SSL_add1_chain_cert(ssl, sk_X509_value(certs, (int)i)))
+            return 0;
+    return 1;
+}
+
+int ossl_ctx_identity_to(const unitls_ctx *ctx, SSL *ssl)
+{
+    const struct ossl_ctx *octx = ossl_ctx_impl(ctx);
+    if (!octx->reinstall_identity)
+        return 1;
+    return install_in_ssl(ssl, octx->identity, octx->identity_key);
+}
+
+void ossl_ctx_identity_free(struct ossl_ctx *octx)
+{
+    sk_X509_pop_free(octx->identity, X509_free);
+    EVP_PKEY_free(octx->identity_key);
+    octx->identity = NULL;
+    octx->identity_key = NULL;
+}
+
+/* Takes over certs and key as the context's identity. */
+static int install(unitls_ctx *ctx, STACK_OF(X509) *certs, EVP_PKEY *key)
+{
+    struct ossl_ctx *octx = ossl_ctx_impl(ctx);
+    if (!install_in_ctx(octx->ssl_ctx, certs, key))
+        return ossl_ctx_fail(ctx, UNITLS_E_NOMEM,
+                             "cannot install the certificate and key");
+    if (octx->identity != NULL && OSSL_COMPAT_CTX_KEEPS_OLD_IDENTITIES)
+        octx->reinstall_identity = 1;
+    ossl_ctx_identity_free(octx);
+    octx->identity = certs;
+    octx->identity_key = key;
+    return UNITLS_OK;
 }
 
 int ossl_ctx_use_cert_key(unitls_ctx *ctx, const struct ut_blob_list *chain,
@@ -75,11 +121,12 @@ int ossl_ctx_use_cert_key(unitls_ctx *ctx, const struct ut_blob_list *chain,
         rc = ossl_ctx_fail(ctx, UNITLS_E_KEY_MISMATCH,
                            "the private key does not belong to the "
                            "certificate");
-    else if (!install(ctx->impl, certs, pkey))
-        rc = ossl_ctx_fail(ctx, UNITLS_E_NOMEM,
-                           "cannot install the certificate and key");
-    EVP_PKEY_free(pkey);
-    sk_X509_pop_free(certs, X509_free);
+    else
+        rc = install(ctx, certs, pkey);
+    if (rc != UNITLS_OK) {
+        EVP_PKEY_free(pkey);
+        sk_X509_pop_free(certs, X509_free);
+    }
     ERR_clear_error();
     return rc;
 }

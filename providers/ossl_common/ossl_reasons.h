@@ -11,6 +11,7 @@ enum ossl_reason_kind {
     OSSL_REASON_NOT_TLS,      /* the peer does not speak TLS at all */
     OSSL_REASON_MALFORMED,    /* a malformed or unexpected TLS message */
     OSSL_REASON_NO_SHARED,    /* no shared cipher suite, group or sigalg */
+    OSSL_REASON_NO_OWN_CERT,  /* we are a server without a certificate */
     OSSL_REASON_NO_PEER_CERT, /* the peer sent no certificate, one is needed */
     OSSL_REASON_VERIFY        /* the peer's certificate was rejected */
 };

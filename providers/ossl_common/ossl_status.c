@@ -6,6 +6,7 @@
 #include <openssl/err.h>
 #include <openssl/ssl.h>
 
+#include "ossl_compat.h"
 #include "ossl_error.h"
 #include "ossl_reasons.h"
 #include "provider.h"
@@ -110,6 +111,9 @@ static int reason_failure(unitls_conn *conn, enum ossl_op op,
         return fail(conn, UNITLS_E_HANDSHAKE, op,
                     "no cipher suite, group or signature algorithm in common",
                     e);
+    case OSSL_REASON_NO_OWN_CERT:
+        return fail(conn, UNITLS_E_HANDSHAKE, op,
+                    "this server has no certificate", e);
     case OSSL_REASON_NO_PEER_CERT:
         ut_verify_add(conn, UNITLS_VERR_NO_PEER_CERTIFICATE, -1, NULL, 0);
         return fail(conn, UNITLS_E_VERIFY, op,
@@ -154,6 +158,10 @@ int ossl_op_status(unitls_conn *conn, int ret, enum ossl_op op)
         return UNITLS_WANT_WRITE;
     struct ossl_error e;
     ossl_error_take(&e);
+    if (op == OSSL_OP_HANDSHAKE) {
+        ossl_compat_after_handshake_failure(ossl_conn_ssl(conn), e.ssl_reason);
+        ERR_clear_error();
+    }
     if (e.code == 0)
         snprintf(e.text, sizeof(e.text), "%s: %s", ut_provider.name,
                  ssl_error_name(err));

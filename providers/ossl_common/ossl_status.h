@@ -6,7 +6,12 @@
 #include "objects.h"
 #include "ossl_conn.h"
 
-enum ossl_op { OSSL_OP_HANDSHAKE, OSSL_OP_READ, OSSL_OP_WRITE, OSSL_OP_SHUTDOWN };
+enum ossl_op {
+    OSSL_OP_HANDSHAKE,
+    OSSL_OP_READ,
+    OSSL_OP_WRITE,
+    OSSL_OP_SHUTDOWN
+};
 
 /* Call before each operation: empties the thread's error queue and forgets
  * the transport's last errno, so that what follows is this call's own. */

@@ -6,6 +6,7 @@
 #include <openssl/ssl.h>
 #include <openssl/x509.h>
 
+#include "ossl_ctx.h"
 #include "ossl_error.h"
 #include "ossl_provider.h"
 
@@ -28,7 +29,7 @@ int ossl_ctx_add_trust_der(unitls_ctx *ctx, const unsigned char *der,
         return ossl_ctx_fail(ctx, UNITLS_E_PARSE,
                              "the certificate is not accepted as a trust "
                              "anchor");
-    X509_STORE *store = SSL_CTX_get_cert_store(ctx->impl);
+    X509_STORE *store = SSL_CTX_get_cert_store(ossl_ctx_ssl_ctx(ctx));
     int ok = X509_STORE_add_cert(store, cert) || already_trusted();
     X509_free(cert);
     if (!ok)
@@ -41,7 +42,7 @@ int ossl_ctx_add_trust_der(unitls_ctx *ctx, const unsigned char *der,
 int ossl_ctx_load_trust_dir(unitls_ctx *ctx, const char *path)
 {
     ERR_clear_error();
-    if (!SSL_CTX_load_verify_locations(ctx->impl, NULL, path))
+    if (!SSL_CTX_load_verify_locations(ossl_ctx_ssl_ctx(ctx), NULL, path))
         return ossl_ctx_fail(ctx, UNITLS_E_FILE,
                              "cannot use the trust directory");
     return UNITLS_OK;
@@ -50,7 +51,7 @@ int ossl_ctx_load_trust_dir(unitls_ctx *ctx, const char *path)
 int ossl_ctx_load_system_trust(unitls_ctx *ctx)
 {
     ERR_clear_error();
-    if (!SSL_CTX_set_default_verify_paths(ctx->impl))
+    if (!SSL_CTX_set_default_verify_paths(ossl_ctx_ssl_ctx(ctx)))
         return ossl_ctx_fail(ctx, UNITLS_E_FILE,
                              "cannot load the system trust store");
     return UNITLS_OK;

@@ -35,9 +35,10 @@ static int note_problem(int ok, X509_STORE_CTX *store)
     struct ossl_conn *oc = ossl_conn_impl(conn);
     unsigned char *der;
     size_t len = cert_der(X509_STORE_CTX_get_current_cert(store), &der);
-    int rc = ut_verify_add(conn,
-                           ossl_verify_error_for(X509_STORE_CTX_get_error(store)),
-                           X509_STORE_CTX_get_error_depth(store), der, len);
+    unitls_verify_error error =
+        ossl_verify_error_for(X509_STORE_CTX_get_error(store));
+    int rc = ut_verify_add(conn, error, X509_STORE_CTX_get_error_depth(store),
+                           der, len);
     OPENSSL_free(der);
     oc->verify_problems++;
     if (rc != UNITLS_OK)

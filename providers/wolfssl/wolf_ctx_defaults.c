@@ -74,9 +74,10 @@ static int apply_session_policy(unitls_ctx *ctx)
                                          WOLFSSL_OP_CIPHER_SERVER_PREFERENCE);
     int ok = wolfSSL_CTX_NoTicketTLSv12(ssl_ctx) == WOLFSSL_SUCCESS;
     /* Only a server sends NewSessionTicket (wolfSSL refuses it on a
-     * client context). */
+     * client context). Like wolfSSL's other TLS 1.3 calls it returns 0 on
+     * success. */
     if (ctx->role == UNITLS_ROLE_SERVER)
-        ok = ok && wolfSSL_CTX_no_ticket_TLSv13(ssl_ctx) == WOLFSSL_SUCCESS;
+        ok = ok && wolfSSL_CTX_no_ticket_TLSv13(ssl_ctx) == 0;
     if (!ok)
         return ut_ctx_fail(ctx, UNITLS_E_INTERNAL,
                            "wolfssl could not turn session tickets off");

@@ -28,8 +28,12 @@ static int write_all(unitls_conn *conn, const unsigned char *data, size_t len)
 {
     size_t written = 0;
     int status = UNITLS_OK;
-    while (len > 0 && status == UNITLS_OK) {
+    while (len > 0) {
         status = unitls_conn_write(conn, data, len, &written);
+        if (status != UNITLS_OK)
+            return status;
+        if (written == 0) /* a blocking write takes everything */
+            return UNITLS_E_INTERNAL;
         data += written;
         len -= written;
     }

@@ -71,6 +71,9 @@ int main(int argc, char **argv)
 {
     ensure_standard_fds();
     ignore_sigpipe();
+    /* Each report is one line: write it with one write(), so that lines
+     * from concurrent processes (a server and its clients) never mix. */
+    setvbuf(stderr, NULL, _IOLBF, BUFSIZ);
     if (argc < 2) {
         print_overview(stderr);
         return EXIT_USAGE;

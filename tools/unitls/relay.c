@@ -62,6 +62,10 @@ static enum step push_outgoing(struct relay *r)
             report_conn_failure(r->command, "send", status, r->conn);
             return STEP_FAILED;
         }
+        if (written == 0) { /* nothing taken: wait, never spin */
+            r->blocked_on = POLLOUT;
+            return STEP_GO_ON;
+        }
         r->out_start += written;
     }
     r->out_start = r->out_end = 0;

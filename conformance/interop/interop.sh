@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# One interoperability scenario between two unitls command-line programs,
+# possibly built on different providers: a `unitls serve --once` on loopback
+# and a `unitls connect` against it. Each scenario states what both sides
+# must report.
+#
+#   interop.sh SERVER_CLI CLIENT_CLI PKI_DIR SCENARIO
+#
+# Scenarios: tls13, tls12, client-cert, client-cert-missing, verify-fail.
+set -euo pipefail
+
+server_cli=$1 client_cli=$2 pki=$3 scenario=$4
+work=$(mktemp -d)
+server_pid=
+cleanup() {
+  [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+fail() { echo "FAIL [$scenario]: $*" >&2; for f in "$work"/*; do echo "--- $f" >&2; cat "$f" >&2; done; exit 1; }
+
+server_args=(--cert "$pki/server-chain.pem" --key "$pki/server.key")
+client_args=(--ca "$pki/root-ca.crt" --servername localhost)
+expect_version=TLSv1.3
+expect_cipher=TLS_AES_128_GCM_SHA256
+expect_client=0 expect_server=0
+case $scenario in
+  tls13) client_args+=(--tls-min 1.3) ;;
+  tls12) server_args+=(--tls-max 1.2)
+         expect_version=TLSv1.2
+         expect_cipher=TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256 ;;
+  client-cert)
+         server_args+=(--ca "$pki/root-ca.crt" --require-client-cert)
+         client_args+=(--cert "$pki/client-chain.pem" --key "$pki/client.key") ;;
+  client-cert-missing)
+         server_args+=(--ca "$pki/root-ca.crt" --require-client-cert)
+         expect_client=1 expect_server=1 ;;
+  verify-fail)
+         server_args=(--cert "$pki/other-server-fullchain.pem" --key "$pki/other-server.key")
+         expect_client=1 expect_server=1 ;;
+  *) echo "unknown scenario $scenario" >&2; exit 2 ;;
+esac
+
+timeout 30 "$server_cli" serve --once "${server_args[@]}" \
+    >"$work/server.out" 2>"$work/server.err" &
+server_pid=$!
+for _ in $(seq 100); do
+  grep -q '^listening on ' "$work/server.out" 2>/dev/null && break
+  kill -0 "$server_pid" 2>/dev/null || fail "server exited early"
+  sleep 0.1
+done
+port=$(sed -n 's/^listening on 127\.0\.0\.1:\([0-9]*\)$/\1/p' "$work/server.out")
+[ -n "$port" ] || fail "server did not report its port"
+
+client_rc=0
+echo "interop ping" | timeout 30 "$client_cli" connect "${client_args[@]}" \
+    "127.0.0.1:$port" >"$work/client.out" 2>"$work/client.err" || client_rc=$?
+server_rc=0
+wait "$server_pid" || server_rc=$?
+server_pid=
+
+[ "$client_rc" = "$expect_client" ] || fail "client exit $client_rc, want $expect_client"
+[ "$server_rc" = "$expect_server" ] || fail "server exit $server_rc, want $expect_server"
+if [ "$expect_client" = 0 ]; then
+  grep -qx "version: $expect_version" "$work/client.err" || fail "want $expect_version"
+  grep -qx "cipher: $expect_cipher" "$work/client.err" || fail "want $expect_cipher"
+  grep -qx "interop ping" "$work/client.out" || fail "echo did not come back"
+fi
+case $scenario in
+  verify-fail)
+    grep -q "UNITLS_E_VERIFY" "$work/client.err" || fail "client must report UNITLS_E_VERIFY"
+    grep -q "self_signed_in_chain" "$work/client.err" || fail "client must list self_signed_in_chain"
+    grep -q "UNITLS_E_PEER_ALERT" "$work/server.err" || fail "server must report the client's alert" ;;
+  client-cert-missing)
+    grep -q "UNITLS_E_VERIFY" "$work/server.err" || fail "server must report UNITLS_E_VERIFY"
+    grep -q "UNITLS_E_PEER_ALERT" "$work/client.err" || fail "client must report the server's alert" ;;
+esac
+echo "ok [$scenario] server=$server_cli client=$client_cli"
