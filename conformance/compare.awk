@@ -25,14 +25,19 @@ BEGIN {
         nal++
         if (entry ~ /^[ \t]*(#|$)/)
             continue
-        if (split(entry, f, /[ \t]+/) < 3 || f[1] == "") {
-            printf "compare: %s:%d: allowlist entry needs <case-id> <provider> <reason>\n",
+        if (split(entry, f, /[ \t]+/) < 4 || f[1] == "") {
+            printf "compare: %s:%d: allowlist entry needs <case-id> <provider> <key|*> <reason>\n",
                    allowlist, nal
             nbad++
             continue
         }
-        allowed[f[1], f[2]] = 1
-        allowline[f[1], f[2]] = nal
+        if (f[3] == "*") {
+            allowed[f[1], f[2]] = 1
+            allowline[f[1], f[2]] = nal
+        } else {
+            allowed_key[f[1], f[2], f[3]] = 1
+            allowkeyline[f[1], f[2], f[3]] = nal
+        }
     }
     close(allowlist)
 }
@@ -115,7 +120,7 @@ function cellval(q, id, key,    v) {
         v = val[q, id, key]
     else
         v = "(absent)"
-    return cell(v) (allowed[id, prov[q]] ? " [allowed]" : "")
+    return cell(v) (allowed[id, prov[q]] || allowed_key[id, prov[q], key] ? " [allowed]" : "")
 }
 
 # A key's value, without creating it when absent (awk creates array
@@ -145,6 +150,8 @@ function compare_case(id,    ref, q, k, i, differs, missing) {
         for (q = 1; q <= np; q++) {
             if (allowed[id, prov[q]] || !((q, id) in line))
                 continue
+            if (allowed_key[id, prov[q], k] || allowed_key[id, prov[ref], k])
+                continue
             if (value(q, id, k) != value(ref, id, k)) {
                 add_row(id, k)
                 differs = 1
@@ -156,8 +163,19 @@ function compare_case(id,    ref, q, k, i, differs, missing) {
 }
 
 # Warns about allowlist entries for `id` that the comparison no longer needs.
-function check_stale(id,    ref, q) {
+function check_stale(id,    ref, q, i, k, other) {
     ref = reference(id)
+    for (q = 1; q <= np; q++)
+        for (i = 1; i <= nkeys[id]; i++) {
+            k = keys[id, i]
+            if (!allowed_key[id, prov[q], k])
+                continue
+            nused++
+            other = (q == 1) ? 2 : 1
+            if (value(q, id, k) == value(other, id, k))
+                printf "compare: warning: allowlist line %d (%s %s %s) is no longer needed\n",
+                       allowkeyline[id, prov[q], k], id, prov[q], k
+        }
     for (q = 1; q <= np; q++) {
         if (!allowed[id, prov[q]])
             continue

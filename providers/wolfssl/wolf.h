@@ -19,9 +19,10 @@
     !defined(WOLFSSL_VERIFY_CB_ALL_CERTS) || !defined(SESSION_CERTS) ||       \
     !defined(KEEP_PEER_CERT) || !defined(HAVE_EX_DATA) ||                     \
     !defined(WOLFSSL_TLS13) || !defined(HAVE_SNI)
-#error "unitls needs wolfSSL built with OPENSSL_EXTRA, WOLFSSL_ALWAYS_VERIFY_CB, \
-WOLFSSL_VERIFY_CB_ALL_CERTS, SESSION_CERTS, KEEP_PEER_CERT, HAVE_EX_DATA, \
-WOLFSSL_TLS13 and HAVE_SNI (Debian's libwolfssl-dev has them)"
+#error "unitls needs wolfSSL built with OPENSSL_EXTRA, \
+WOLFSSL_ALWAYS_VERIFY_CB, WOLFSSL_VERIFY_CB_ALL_CERTS, SESSION_CERTS, \
+KEEP_PEER_CERT, HAVE_EX_DATA, WOLFSSL_TLS13 and HAVE_SNI (Debian's \
+libwolfssl-dev has them)"
 #endif
 
 /* What the verify callbacks learn about the peer's chain during one
@@ -32,10 +33,28 @@ struct wolf_verify {
                         message (0 = none), or NULL before the first call */
     int count;       /* number of certificates the peer sent */
     int decided;     /* the leaf has been judged */
-    int accept;      /* the API layer's decision at the leaf */
     int status;      /* 0; UNITLS_E_VERIFY once we rejected the peer;
                         UNITLS_E_NOMEM if the judging itself failed */
     int keep_native; /* on rejection: leave wolfSSL's own error (and alert) */
+};
+
+/* A TLS 1.2-only server's look at the ClientHello (wolf_hello.c). */
+struct wolf_hello {
+    unsigned char *buf; /* the first record, as far as read */
+    size_t len;
+    size_t served;  /* bytes of buf already handed to wolfSSL */
+    int complete;   /* the record is in (or will not be looked at) */
+    int done;       /* looked at and handed over */
+    int refused;    /* it offers supported_versions, none acceptable */
+};
+
+/* Where the record boundaries are in what wolfSSL has read (wolf_records.c). */
+struct wolf_records {
+    unsigned char header[5];
+    size_t header_len; /* header bytes of the next record seen so far */
+    size_t body_len;   /* length of the last record whose header is in */
+    size_t body_left;  /* of it, bytes wolfSSL has not read yet */
+    int type;          /* its content type */
 };
 
 /* conn->impl */
@@ -45,6 +64,13 @@ struct wolf_conn {
     int fd;
     int io_eof;   /* recv() returned 0: the transport ended */
     int io_errno; /* errno of the last failing send()/recv(), else 0 */
+    int sniffed;  /* how many of the peer's first bytes were checked */
+    int not_tls;  /* the peer's first bytes are no TLS record header */
+    int peer_gone;     /* recv() has seen the end of the stream */
+    int muted;         /* the provider sent the fatal alert itself */
+    int dropped_sends; /* wolfSSL wrote after either; nothing was sent */
+    struct wolf_records records;
+    struct wolf_hello hello;
     struct wolf_verify verify;
 };
 
@@ -61,6 +87,12 @@ static inline struct wolf_conn *wolf_conn(const unitls_conn *conn)
 
 /* wolf_provider.c: the ex_data slot holding the unitls_conn of a WOLFSSL. */
 int wolf_conn_ex_index(void);
+
+/* wolf_thread.c: frees wolfSSL's per-thread ECC cache when a thread that
+ * used the provider exits. wolf_thread_init() once (global init), then
+ * wolf_thread_enter() before any ECC work on a thread. */
+int wolf_thread_init(void);
+void wolf_thread_enter(void);
 
 /* wolf_ctx_defaults.c: unitls' protocol defaults (suites, groups, no
  * tickets, no session cache, server preference). UNITLS_OK or an error
@@ -102,6 +134,43 @@ int wolf_key_check(const unsigned char *key_der, size_t key_len,
 
 /* wolf_io.c: the transport callbacks (recv/send on conn's descriptor). */
 void wolf_io_install(WOLFSSL_CTX *ssl_ctx);
+/* Clears what the callbacks noted about the last failure. */
+void wolf_io_begin(struct wolf_conn *wc);
+/* recv() with the transport's bookkeeping: the byte count (> 0) or a
+ * WOLFSSL_CBIO_ERR_* code. */
+int wolf_io_recv_raw(struct wolf_conn *wc, unsigned char *buf, size_t len);
+/* What the transport tells wolfSSL once the provider has refused the
+ * peer's first bytes: "closed". On that wolfSSL sends nothing (after a
+ * general error it may send an alert of its own choosing); wolf_status()
+ * then says what happened and sends the alert OpenSSL would. */
+#define WOLF_IO_REFUSED WOLFSSL_CBIO_ERR_CONN_CLOSE
+
+/* wolf_records.c: follows record boundaries in the bytes wolfSSL reads;
+ * and when wolfSSL stopped at a plaintext alert it cannot read, reads it:
+ * returns its description, or -1. */
+void wolf_records_feed(struct wolf_records *r, const unsigned char *buf,
+                       size_t n);
+int wolf_records_plain_alert(struct wolf_conn *wc);
+/* 1 if wolfSSL stopped right after the header of a plaintext alert. */
+int wolf_records_at_alert(const struct wolf_records *r);
+
+/* wolf_sniff.c: checks the peer's first bytes as they arrive; 0 (and
+ * wc->not_tls set) if they cannot start a TLS record. */
+int wolf_sniff(struct wolf_conn *wc, const unsigned char *buf, size_t n);
+
+/* wolf_hello.c: whether wolfSSL's reads go through the server's look at
+ * the ClientHello; that read (a recv callback's answer); clean-up. */
+int wolf_hello_pending(const struct wolf_conn *wc);
+int wolf_hello_recv(struct wolf_conn *wc, unsigned char *buf, size_t sz);
+void wolf_hello_free(struct wolf_conn *wc);
+
+/* wolf_raw_alert.c: sends a fatal alert wolfSSL failed to send, as a
+ * plaintext record; only valid while our direction is not yet encrypted.
+ * wolf_raw_alert_instead() sends one in place of the alert wolfSSL is about
+ * to send (which the transport then drops), if our direction is still
+ * plaintext in the handshake; returns 1 if it did. */
+void wolf_raw_alert(unitls_conn *conn, int description);
+int wolf_raw_alert_instead(unitls_conn *conn, int description);
 
 /* wolf_conn.c */
 int wolf_conn_new(unitls_conn *conn);
@@ -130,7 +199,7 @@ int wolf_status(unitls_conn *conn, int ret, const char *op);
 
 /* wolf_verify.c: installs the verify callbacks on a context. */
 void wolf_verify_install(WOLFSSL_CTX *ssl_ctx, int wolf_mode);
-/* Forgets what a previous handshake attempt learnt. */
+/* Frees what the callbacks learnt. */
 void wolf_verify_reset(struct wolf_verify *v);
 
 /* wolf_verify_codes.c: what a wolfSSL verification error means. */

@@ -27,6 +27,9 @@
 #include "wolf.h"
 
 #include <stdlib.h>
+#include <time.h>
+
+#include "cert_model.h"
 
 /* The certificates the peer sent, decoded for their names; NULL where
  * wolfSSL cannot decode one (it then matches nothing). */
@@ -129,6 +132,31 @@ static int report_own(unitls_conn *conn, const struct wolf_sent *s,
     return ut_verify_add(conn, err, at, der->buffer, der->length);
 }
 
+/* The validity check wolfSSL's other error hid. */
+static int report_dates(unitls_conn *conn, const WOLFSSL_BUFFER_INFO *der,
+                        int position)
+{
+    unitls_cert *cert = NULL;
+    if (ut_cert_parse(der->buffer, der->length, &cert) != UNITLS_OK)
+        return UNITLS_OK; /* reported by wolfSSL as whatever it is */
+    int64_t now = (int64_t)time(NULL);
+    int rc = UNITLS_OK;
+    if (now < unitls_cert_not_before(cert))
+        rc = ut_verify_add(conn, UNITLS_VERR_NOT_YET_VALID, position,
+                           der->buffer, der->length);
+    else if (now > unitls_cert_not_after(cert))
+        rc = ut_verify_add(conn, UNITLS_VERR_EXPIRED, position, der->buffer,
+                           der->length);
+    unitls_cert_free(cert);
+    return rc;
+}
+
+static int is_date_error(int error)
+{
+    unitls_verify_error err = wolf_verify_error(error);
+    return err == UNITLS_VERR_EXPIRED || err == UNITLS_VERR_NOT_YET_VALID;
+}
+
 static int report(unitls_conn *conn, const struct wolf_verify *v,
                   const struct wolf_sent *s, const int *path, int len)
 {
@@ -140,6 +168,8 @@ static int report(unitls_conn *conn, const struct wolf_verify *v,
         int error = v->errors[path[p]];
         if (error != 0 && !wolf_is_chain_error(error))
             rc = report_own(conn, s, error, path, len, p);
+        if (rc == UNITLS_OK && error != 0 && !is_date_error(error))
+            rc = report_dates(conn, &s->der[path[p]], p);
     }
     return rc;
 }

@@ -31,6 +31,7 @@ void wolf_conn_free(unitls_conn *conn)
     if (wc == NULL)
         return;
     wolfSSL_free(wc->ssl);
+    wolf_hello_free(wc);
     wolf_verify_reset(&wc->verify);
     free(wc);
     conn->impl = NULL;

@@ -3,7 +3,7 @@
  * EPIPE instead of SIGPIPE; EINTR is retried; EAGAIN becomes WANT. The
  * callbacks remember why the transport stopped (end of stream, or errno) so
  * that wolf_status() can tell a ragged EOF from an I/O error without
- * depending on which wolfSSL code wolfSSL chose for it. */
+ * depending on which code wolfSSL chose for it. */
 #include "wolf.h"
 
 #include <errno.h>
@@ -15,16 +15,15 @@ static int would_block(int err)
     return err == EAGAIN || err == EWOULDBLOCK;
 }
 
-static int wolf_recv(WOLFSSL *ssl, char *buf, int sz, void *io_ctx)
+int wolf_io_recv_raw(struct wolf_conn *wc, unsigned char *buf, size_t len)
 {
-    (void)ssl;
-    struct wolf_conn *wc = io_ctx;
     for (;;) {
-        ssize_t n = recv(wc->fd, buf, (size_t)sz, 0);
+        ssize_t n = recv(wc->fd, buf, len, 0);
         if (n > 0)
             return (int)n;
         if (n == 0) {
             wc->io_eof = 1;
+            wc->peer_gone = 1;
             return WOLFSSL_CBIO_ERR_CONN_CLOSE;
         }
         if (errno == EINTR)
@@ -36,10 +35,39 @@ static int wolf_recv(WOLFSSL *ssl, char *buf, int sz, void *io_ctx)
     }
 }
 
+static int wolf_recv(WOLFSSL *ssl, char *buf, int sz, void *io_ctx)
+{
+    (void)ssl;
+    struct wolf_conn *wc = io_ctx;
+    unsigned char *bytes = (unsigned char *)buf;
+    if (wc->not_tls || wc->hello.refused)
+        return WOLF_IO_REFUSED;
+    int n;
+    if (wolf_hello_pending(wc)) { /* it sniffs what it reads itself */
+        n = wolf_hello_recv(wc, bytes, (size_t)sz);
+    } else {
+        n = wolf_io_recv_raw(wc, bytes, (size_t)sz);
+        if (n > 0 && wc->sniffed < 3 && !wolf_sniff(wc, bytes, (size_t)n))
+            return WOLF_IO_REFUSED;
+    }
+    if (n > 0)
+        wolf_records_feed(&wc->records, bytes, (size_t)n);
+    return n;
+}
+
+/* wolfSSL's writes are dropped once the peer has ended the stream, once
+ * the provider has sent the fatal alert itself (wolf_raw_alert.c), and
+ * when wolfSSL stopped at a plaintext alert it cannot read
+ * (wolf_records.c): they can only be its own alert, which OpenSSL would not
+ * send, or which the provider has replaced. */
 static int wolf_send(WOLFSSL *ssl, char *buf, int sz, void *io_ctx)
 {
     (void)ssl;
     struct wolf_conn *wc = io_ctx;
+    if (wc->peer_gone || wc->muted || wolf_records_at_alert(&wc->records)) {
+        wc->dropped_sends = 1;
+        return sz;
+    }
     for (;;) {
         ssize_t n = send(wc->fd, buf, (size_t)sz, MSG_NOSIGNAL);
         if (n >= 0)
@@ -51,6 +79,12 @@ static int wolf_send(WOLFSSL *ssl, char *buf, int sz, void *io_ctx)
         wc->io_errno = errno;
         return WOLFSSL_CBIO_ERR_GENERAL;
     }
+}
+
+void wolf_io_begin(struct wolf_conn *wc)
+{
+    wc->io_eof = 0;
+    wc->io_errno = 0;
 }
 
 void wolf_io_install(WOLFSSL_CTX *ssl_ctx)

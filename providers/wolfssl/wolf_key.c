@@ -68,11 +68,14 @@ static int from_pem(unitls_ctx *ctx, const unsigned char *key, size_t len,
         return UNITLS_OK;
     }
     if (pem_is_encrypted(key, len))
-        return ut_ctx_fail(ctx, UNITLS_E_KEY_PASSWORD, "%s", wolf_key_password_msg);
+        return ut_ctx_fail(ctx, UNITLS_E_KEY_PASSWORD, "%s",
+                           wolf_key_password_msg);
+    char reason[WOLFSSL_MAX_ERROR_SZ];
+    wolfSSL_ERR_error_string_n((unsigned long)n, reason, sizeof(reason));
     return ut_ctx_fail(ctx, UNITLS_E_PARSE,
                        "no private key found, or it is unreadable (wolfssl: "
-                       "%d)",
-                       n);
+                       "%d %s)",
+                       n, reason);
 }
 
 static int from_der(unitls_ctx *ctx, const unsigned char *key, size_t len,
@@ -86,7 +89,8 @@ static int from_der(unitls_ctx *ctx, const unsigned char *key, size_t len,
                                           (int)strlen(password))
                      : -1;
     if (n <= 0)
-        return ut_ctx_fail(ctx, UNITLS_E_KEY_PASSWORD, "%s", wolf_key_password_msg);
+        return ut_ctx_fail(ctx, UNITLS_E_KEY_PASSWORD, "%s",
+                           wolf_key_password_msg);
     *der_len = (size_t)n;
     return UNITLS_OK;
 }

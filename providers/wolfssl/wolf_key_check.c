@@ -41,6 +41,7 @@ int wolf_key_check(const unsigned char *key_der, size_t key_len,
 {
     if (key_len > LONG_MAX || cert_len > INT_MAX)
         return UNITLS_E_PARSE;
+    wolf_thread_enter();
     const unsigned char *p = key_der;
     WOLFSSL_EVP_PKEY *priv =
         wolfSSL_d2i_AutoPrivateKey(NULL, &p, (long)key_len);

@@ -13,7 +13,8 @@ int wolf_conn_ex_index(void)
 
 static int wolf_global_init(void)
 {
-    if (wolfSSL_Init() != WOLFSSL_SUCCESS)
+    if (wolfSSL_Init() != WOLFSSL_SUCCESS ||
+        wolf_thread_init() != UNITLS_OK)
         return UNITLS_E_INTERNAL;
     conn_ex_index = wolfSSL_get_ex_new_index(0, NULL, NULL, NULL, NULL);
     return conn_ex_index >= 0 ? UNITLS_OK : UNITLS_E_INTERNAL;

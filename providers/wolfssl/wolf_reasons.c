@@ -10,6 +10,7 @@ static const struct {
 } reasons[] = {
     {VERSION_ERROR, WOLF_REASON_VERSION},
     {UNSUPPORTED_PROTO_VERSION, WOLF_REASON_VERSION},
+    /* Garbage at the start of the stream is caught earlier, in wolf_io.c. */
     {UNKNOWN_RECORD_TYPE, WOLF_REASON_NOT_TLS},
     {PARSE_ERROR, WOLF_REASON_MALFORMED},
     {UNKNOWN_HANDSHAKE_TYPE, WOLF_REASON_MALFORMED},
@@ -38,9 +39,8 @@ static const struct {
     {NO_PEER_CERT, WOLF_REASON_NO_PEER_CERT},
 };
 
-enum wolf_reason_kind wolf_reason_kind(const unitls_conn *conn, int err)
+enum wolf_reason_kind wolf_reason_kind(int err)
 {
-    (void)conn;
     for (size_t i = 0; i < sizeof(reasons) / sizeof(reasons[0]); i++)
         if (reasons[i].err == err)
             return reasons[i].kind;

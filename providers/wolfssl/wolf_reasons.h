@@ -13,8 +13,7 @@ enum wolf_reason_kind {
     WOLF_REASON_NO_PEER_CERT  /* the peer sent no certificate, one is needed */
 };
 
-/* The kind of wolfSSL error `err` on `conn` (WOLF_REASON_OTHER if
- * unlisted). */
-enum wolf_reason_kind wolf_reason_kind(const unitls_conn *conn, int err);
+/* The kind of wolfSSL error `err` (WOLF_REASON_OTHER if unlisted). */
+enum wolf_reason_kind wolf_reason_kind(int err);
 
 #endif

@@ -6,6 +6,8 @@
 int wolf_conn_handshake(unitls_conn *conn)
 {
     WOLFSSL *ssl = wolf_conn(conn)->ssl;
+    wolf_io_begin(wolf_conn(conn));
+    wolf_thread_enter();
     int ret = conn->ctx->role == UNITLS_ROLE_CLIENT ? wolfSSL_connect(ssl)
                                                     : wolfSSL_accept(ssl);
     if (ret == WOLFSSL_SUCCESS)
@@ -21,6 +23,7 @@ static int clamp_int(size_t len)
 int wolf_conn_read(unitls_conn *conn, void *buf, size_t len, size_t *n)
 {
     WOLFSSL *ssl = wolf_conn(conn)->ssl;
+    wolf_io_begin(wolf_conn(conn));
     int ret = wolfSSL_read(ssl, buf, clamp_int(len));
     if (ret > 0) {
         *n = (size_t)ret;
@@ -47,6 +50,7 @@ int wolf_conn_write(unitls_conn *conn, const void *buf, size_t len,
     WOLFSSL *ssl = wolf_conn(conn)->ssl;
     const unsigned char *bytes = buf;
     size_t done = 0;
+    wolf_io_begin(wolf_conn(conn));
     while (done < len) {
         int ret = wolfSSL_write(ssl, bytes + done, clamp_int(len - done));
         if (ret <= 0) {
@@ -72,6 +76,7 @@ size_t wolf_conn_pending(const unitls_conn *conn)
  * for the peer's (0, or 1 when the peer's had already arrived). */
 int wolf_conn_shutdown(unitls_conn *conn)
 {
+    wolf_io_begin(wolf_conn(conn));
     int ret = wolfSSL_shutdown(wolf_conn(conn)->ssl);
     if (ret >= 0)
         return UNITLS_OK;

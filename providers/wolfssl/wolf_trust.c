@@ -78,10 +78,11 @@ int wolf_ctx_load_trust_dir(unitls_ctx *ctx, const char *path)
 int wolf_ctx_load_system_trust(unitls_ctx *ctx)
 {
 #ifdef WOLFSSL_SYS_CA_CERTS
-    if (wolfSSL_CTX_load_system_CA_certs(wolf_ctx(ctx)) != WOLFSSL_SUCCESS)
+    int ret = wolfSSL_CTX_load_system_CA_certs(wolf_ctx(ctx));
+    wolfSSL_ERR_clear_error();
+    if (ret != WOLFSSL_SUCCESS)
         return ut_ctx_fail(ctx, UNITLS_E_FILE,
                            "wolfssl found no system trust store");
-    wolfSSL_ERR_clear_error();
     return UNITLS_OK;
 #else
     return ut_ctx_fail(ctx, UNITLS_E_UNSUPPORTED,

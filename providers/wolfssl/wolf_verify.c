@@ -15,20 +15,28 @@
  * error (DoCertFatalAlert in its internal.c): certificate_expired for a
  * date error, unknown_ca for "no signer", certificate_revoked for a CRL
  * revocation, and bad_certificate for anything else, including a veto of a
- * certificate without error. So when the alert unitls wants is the one
- * wolfSSL would send for the leaf's error, both callbacks veto and the
- * error stands; otherwise the first callback clears the error (by
- * accepting) and the second vetoes, and wolfSSL sends bad_certificate. No
- * other alert can be chosen through wolfSSL's API.
+ * certificate without error. No other alert can be chosen through its API.
+ * So while our direction is still plaintext (a client; a TLS 1.2 server),
+ * the provider sends the alert unitls wants itself and drops wolfSSL's
+ * (wolf_raw_alert.c). A TLS 1.3 server is already encrypting: when the
+ * alert unitls wants is the one wolfSSL would send for the leaf's error,
+ * both callbacks veto and the error stands; otherwise the first callback
+ * clears the error (by accepting) and the second vetoes, and wolfSSL sends
+ * bad_certificate.
  */
 #include "wolf.h"
 
 #include <stdlib.h>
 
+static WOLFSSL *ssl_of_store(WOLFSSL_X509_STORE_CTX *store)
+{
+    return wolfSSL_X509_STORE_CTX_get_ex_data(
+        store, wolfSSL_get_ex_data_X509_STORE_CTX_idx());
+}
+
 static unitls_conn *conn_of_store(WOLFSSL_X509_STORE_CTX *store)
 {
-    WOLFSSL *ssl = wolfSSL_X509_STORE_CTX_get_ex_data(
-        store, wolfSSL_get_ex_data_X509_STORE_CTX_idx());
+    WOLFSSL *ssl = ssl_of_store(store);
     return ssl ? wolfSSL_get_ex_data(ssl, wolf_conn_ex_index()) : NULL;
 }
 
@@ -65,10 +73,11 @@ static void decide(unitls_conn *conn, const WOLFSSL_X509_STORE_CTX *store)
         return; /* out of memory: reject with bad_certificate */
     const WOLFSSL_BUFFER_INFO *leaf = &store->certs[0];
     int alert = 0;
-    v->accept = ut_verify_finish(conn, leaf->buffer, leaf->length, &alert);
-    if (v->accept)
+    if (ut_verify_finish(conn, leaf->buffer, leaf->length, &alert))
         return;
     v->status = UNITLS_E_VERIFY;
+    if (wolf_raw_alert_instead(conn, alert))
+        return;
     v->keep_native =
         v->errors[0] != 0 && wolf_native_alert(v->errors[0]) == alert;
 }
@@ -98,9 +107,15 @@ static int is_peer_cert(WOLFSSL_X509_STORE_CTX *store)
 }
 
 /* First callback: wolfSSL's error stands only when it yields the alert the
- * API layer asked for. */
+ * API layer asked for.
+ * wolfSSL also calls it, without a connection, for each trust anchor the
+ * context loads, and refuses a CA certificate whose issuer is not loaded yet
+ * unless the callback accepts it; OpenSSL's store takes any certificate, in
+ * any order, so anchors are accepted. */
 static int verify_cm(int preverify, WOLFSSL_X509_STORE_CTX *store)
 {
+    if (ssl_of_store(store) == NULL)
+        return 1; /* loading a trust anchor */
     unitls_conn *conn = conn_of_store(store);
     if (conn == NULL || !is_peer_cert(store))
         return preverify;
