@@ -23,6 +23,11 @@ extern "C" {
  * unitls_conn_peer_cert() are borrowed from the connection. All strings
  * returned by getters are borrowed and live as long as the certificate.
  * Threads: a certificate is immutable; any number of threads may read it.
+ *
+ * NULL: getters given a NULL certificate return NULL, 0 or an empty count;
+ * functions that return a status return UNITLS_E_INVALID_ARG. Every `out`
+ * pointer of a status-returning function is required unless it says "may be
+ * NULL".
  */
 typedef struct unitls_cert unitls_cert;
 
@@ -53,7 +58,8 @@ UNITLS_API int unitls_cert_load_file(const char *path, unitls_cert **out);
 /* Frees a certificate the caller owns. NULL-safe. */
 UNITLS_API void unitls_cert_free(unitls_cert *cert);
 
-/* Returns the DER encoding; *len receives its length. Borrowed. */
+/* Returns the DER encoding; *len (may be NULL) receives its length.
+ * Borrowed. */
 UNITLS_API const unsigned char *unitls_cert_der(const unitls_cert *cert,
                                                 size_t *len);
 

@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Installs, from Debian 12's archive, everything unitls needs to build and to
+# run its tests on every provider. Uses sudo when not run as root.
+set -euo pipefail
+
+packages=(build-essential clang cmake pkg-config check openssl gawk
+          libssl-dev libwolfssl-dev android-libboringssl-dev)
+
+as_root=()
+[ "$(id -u)" = 0 ] || as_root=(sudo)
+export DEBIAN_FRONTEND=noninteractive
+"${as_root[@]}" apt-get update -qq
+"${as_root[@]}" apt-get install -y -qq "${packages[@]}" >/dev/null
+echo "installed: ${packages[*]}"
