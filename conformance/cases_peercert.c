@@ -38,7 +38,52 @@ static void after_peer_renders(struct end *e)
     free(want);
 }
 
+/* Checks the chain the peer sent against the files named in sarg (stems,
+ * comma-separated, in the order sent): same count, same DER, in order. */
+static void after_peer_chain_is(struct end *e)
+{
+    char stems[128], name[64];
+    size_t want = 0, count = end_ok(e) ? unitls_conn_peer_chain_count(e->conn) : 0;
+    int same = 1;
+    snprintf(stems, sizeof(stems), "%s", e->cfg->sarg);
+    for (char *stem = strtok(stems, ","); stem != NULL; stem = strtok(NULL, ","), want++) {
+        const unitls_cert *sent = unitls_conn_peer_chain_cert(e->conn, want);
+        unitls_cert *file = NULL;
+        size_t len = 0, flen = 0;
+        snprintf(name, sizeof(name), "%s.crt", stem);
+        unitls_cert_load_file(pki_path(name).s, &file);
+        const unsigned char *der = sent ? unitls_cert_der(sent, &len) : NULL;
+        const unsigned char *fder = file ? unitls_cert_der(file, &flen) : NULL;
+        same &= der != NULL && fder != NULL && len == flen &&
+                memcmp(der, fder, len) == 0;
+        unitls_cert_free(file);
+    }
+    oc_int(&e->o, "chain_count", (long long)count, (long long)want);
+    oc_true(&e->o, "chain_equal", same);
+    oc_true(&e->o, "chain_past_end",
+            unitls_conn_peer_chain_cert(e->conn, count) == NULL);
+}
+
 static const struct pair_case cases[] = {
+    {"cert.peer_chain_leaf_and_intermediate", TR_SOCKETPAIR,
+     {CLI_STD, .after = after_peer_chain_is, .sarg = "server,int-ca",
+      .x = EX_OK13(CN_SERVER)},
+     {SRV_STD, .x = EX_OK13("-")}},
+    {"cert.peer_chain_full", TR_SOCKETPAIR,
+     {CLI_STD, .after = after_peer_chain_is,
+      .sarg = "server,int-ca,root-ca", .x = EX_OK13(CN_SERVER)},
+     {.chain = "server-fullchain.pem", .key = "server.key",
+      .x = EX_OK13("-")}},
+    {"cert.peer_chain_client_tls12", TR_SOCKETPAIR,
+     {CLI_STD, .max_version = UNITLS_TLS1_2, .chain = "client-chain.pem",
+      .key = "client.key", .x = EX_OK12(CN_SERVER)},
+     {SRV_STD, .trust = "root-ca.crt", .verify = VM_REQUIRED,
+      .after = after_peer_chain_is, .sarg = "client,int-ca",
+      .x = EX_OK12(CN_CLIENT)}},
+    {"cert.peer_chain_none", TR_SOCKETPAIR,
+     {CLI_STD, .x = EX_OK13(CN_SERVER)},
+     {SRV_STD, .after = after_peer_chain_is, .sarg = "", .x = EX_OK13("-")}},
+
     {"cert.peer_json_server", TR_SOCKETPAIR,
      {CLI_STD, .after = after_peer_renders, .sarg = "server",
       .x = EX_OK13(CN_SERVER)},

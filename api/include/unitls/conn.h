@@ -137,6 +137,19 @@ UNITLS_API const char *unitls_conn_cipher(const unitls_conn *conn);
  * Borrowed: valid until unitls_conn_free(). */
 UNITLS_API const unitls_cert *unitls_conn_peer_cert(const unitls_conn *conn);
 
+/* After the handshake: the certificates the peer sent, in the order it sent
+ * them (its own certificate first, then the intermediates it chose to send),
+ * like Python's get_unverified_chain(). They are decoded on the first call.
+ * unitls_conn_peer_chain_count: how many (0 when the peer sent none, before
+ *   the handshake, or if memory ran out decoding them).
+ * unitls_conn_peer_chain_cert: certificate `index`, borrowed until
+ *   unitls_conn_free(); NULL when index is out of range.
+ * Like every call on a connection, not safe to call from two threads at once
+ * on the same connection. */
+UNITLS_API size_t unitls_conn_peer_chain_count(const unitls_conn *conn);
+UNITLS_API const unitls_cert *unitls_conn_peer_chain_cert(
+    const unitls_conn *conn, size_t index);
+
 /* Every problem found while verifying the peer, in the order found (deepest
  * certificate first, then host name), like Qt's sslErrors(). It is filled
  * during the handshake, so it is there both when the handshake failed with
