@@ -116,8 +116,8 @@ int unitls_ctx_set_versions(unitls_ctx *ctx, int min_version,
         return ut_ctx_fail(ctx, UNITLS_E_INVALID_ARG,
                            "minimum version 0x%04x is above maximum 0x%04x",
                            min, max);
-    if (max == UNITLS_TLS1_3 && !unitls_provider_has(UNITLS_CAP_TLS13) &&
-        max_version == UNITLS_TLS1_3)
+    if ((min_version == UNITLS_TLS1_3 || max_version == UNITLS_TLS1_3) &&
+        !unitls_provider_has(UNITLS_CAP_TLS13))
         return ut_ctx_fail(ctx, UNITLS_E_UNSUPPORTED,
                            "TLS 1.3 is not supported by the %s provider",
                            ut_provider.name);
