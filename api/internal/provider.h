@@ -89,6 +89,67 @@ int ut_ctx_fail(unitls_ctx *ctx, int status, const char *fmt, ...)
 int ut_conn_fail(unitls_conn *conn, int status, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
+/*
+ * The failures every provider reports alike, worded once:
+ *
+ *   "<op> failed: <what happened> (<backend_text>)"
+ *
+ * recorded with ut_conn_fail. `op` names the operation ("handshake", "read",
+ * "write", "shutdown"); `backend_text` is the backend's own account,
+ * "<provider>: <the backend's reason>". Each returns the status recorded,
+ * so a provider can `return ut_conn_fail_alert(conn, 48, "handshake", t);`.
+ * A provider asks in this order: its own verdict on the peer
+ * (ut_conn_fail_verify), the peer's verdict on it (ut_conn_fail_alert),
+ * whether the peer speaks TLS at all (ut_conn_fail_not_tls), the transport
+ * (ut_conn_fail_transport), then its backend's reason (ut_conn_fail_as).
+ */
+
+/* The peer's certificate ended the handshake. `status` UNITLS_E_VERIFY (we
+ * rejected it, the errors recorded with ut_verify_add) is worded
+ * "certificate verification failed: <first error> (depth N)"; any other
+ * status (UNITLS_E_NOMEM: the judging itself failed) "could not verify the
+ * peer's certificate". Returns `status`. */
+int ut_conn_fail_verify(unitls_conn *conn, int status, const char *op,
+                        const char *backend_text);
+
+/* The peer sent the fatal alert `alert`: records it as received
+ * (ut_conn_note_alert), words it "the peer sent the fatal alert <name>
+ * (<alert>)" and returns ut_status_for_received_alert(alert). */
+int ut_conn_fail_alert(unitls_conn *conn, int alert, const char *op,
+                       const char *backend_text);
+
+/* The transport stopped: `err` 0 means the stream ended without
+ * close_notify (UNITLS_E_EOF), anything else is the errno of the failed
+ * recv()/send() (UNITLS_E_IO, worded with strerror). */
+int ut_conn_fail_transport(unitls_conn *conn, int err, const char *op,
+                           const char *backend_text);
+
+/* The peer's first bytes cannot start a TLS record, found by the
+ * provider's transport before the backend parsed them (ut_records_not_tls
+ * in common/tls_records.h): UNITLS_E_PROTOCOL, "peer does not speak TLS
+ * (<provider>: the first bytes are no TLS record header)". */
+int ut_conn_fail_not_tls(unitls_conn *conn, const char *op);
+
+/* What a backend's error code means. Each provider maps its own codes to
+ * these; the status and the words are decided here. */
+enum ut_failure {
+    UT_FAILURE_OTHER = 0,    /* UNITLS_E_HANDSHAKE during the handshake,
+                                UNITLS_E_PROTOCOL after it */
+    UT_FAILURE_EOF,          /* as ut_conn_fail_transport with err 0 */
+    UT_FAILURE_VERSION,      /* no protocol version in common */
+    UT_FAILURE_NOT_TLS,      /* the peer does not speak TLS at all */
+    UT_FAILURE_MALFORMED,    /* a malformed or unexpected TLS message */
+    UT_FAILURE_NO_SHARED,    /* no shared cipher suite, group or sigalg */
+    UT_FAILURE_NO_OWN_CERT,  /* we are a server without a certificate */
+    UT_FAILURE_NO_PEER_CERT, /* the peer sent no certificate, one is needed
+                                (added as UNITLS_VERR_NO_PEER_CERTIFICATE) */
+    UT_FAILURE_VERIFY        /* the backend rejected the peer's certificate */
+};
+
+/* Records the failure `kind` with its status and words. */
+int ut_conn_fail_as(unitls_conn *conn, enum ut_failure kind, const char *op,
+                    const char *backend_text);
+
 /* Records a fatal alert: sent != 0 for one we sent, 0 for one we received.
  * Only the first of each direction is kept. close_notify (0) is ignored. */
 void ut_conn_note_alert(unitls_conn *conn, int sent, int description);
@@ -120,5 +181,36 @@ int ut_verify_add(unitls_conn *conn, unitls_verify_error error, int depth,
                   const unsigned char *der, size_t der_len);
 int ut_verify_finish(unitls_conn *conn, const unsigned char *leaf_der,
                      size_t leaf_len, int *alert);
+
+/*
+ * What the verification codes OpenSSL named (X509_V_ERR_*) mean, decided
+ * once. OpenSSL, BoringSSL and wolfSSL's compatibility layer share these
+ * names, not always their numbers, so the list goes by name, one
+ * X(<name after X509_V_ERR_>, <unitls_verify_error>) each; a provider
+ * expands it where its backend's headers are in scope, next to its own
+ * codes:
+ *
+ *   #define ENTRY(name, error) {X509_V_ERR_##name, error},
+ *   static const struct { int code; unitls_verify_error error; } map[] = {
+ *       UT_X509_V_ERRORS(ENTRY)
+ *       ...the backend's own codes...
+ *   };
+ */
+#define UT_X509_V_ERRORS(X)                                                    \
+    X(CERT_HAS_EXPIRED, UNITLS_VERR_EXPIRED)                                   \
+    X(CERT_NOT_YET_VALID, UNITLS_VERR_NOT_YET_VALID)                           \
+    X(DEPTH_ZERO_SELF_SIGNED_CERT, UNITLS_VERR_SELF_SIGNED)                    \
+    X(SELF_SIGNED_CERT_IN_CHAIN, UNITLS_VERR_SELF_SIGNED_IN_CHAIN)             \
+    X(UNABLE_TO_GET_ISSUER_CERT, UNITLS_VERR_UNABLE_TO_GET_ISSUER)             \
+    X(UNABLE_TO_GET_ISSUER_CERT_LOCALLY, UNITLS_VERR_UNABLE_TO_GET_ISSUER)     \
+    X(UNABLE_TO_VERIFY_LEAF_SIGNATURE, UNITLS_VERR_UNABLE_TO_GET_ISSUER)       \
+    X(INVALID_CA, UNITLS_VERR_INVALID_CA)                                      \
+    X(PATH_LENGTH_EXCEEDED, UNITLS_VERR_PATH_LENGTH_EXCEEDED)                  \
+    X(CERT_REVOKED, UNITLS_VERR_REVOKED)                                       \
+    X(UNABLE_TO_GET_CRL, UNITLS_VERR_CRL_UNAVAILABLE)                          \
+    X(CRL_HAS_EXPIRED, UNITLS_VERR_CRL_UNAVAILABLE)                            \
+    X(INVALID_PURPOSE, UNITLS_VERR_INVALID_PURPOSE)                            \
+    X(CERT_SIGNATURE_FAILURE, UNITLS_VERR_SIGNATURE_FAILURE)                   \
+    X(CERT_CHAIN_TOO_LONG, UNITLS_VERR_CHAIN_TOO_LONG)
 
 #endif

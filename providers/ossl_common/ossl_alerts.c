@@ -2,8 +2,7 @@
 #include "ossl_conn.h"
 #include "ossl_hooks.h"
 #include "provider.h"
-
-enum { ALERT_LEVEL_FATAL = 2 };
+#include "tls_records.h"
 
 static void on_info(const SSL *ssl, int where, int value)
 {
@@ -11,11 +10,13 @@ static void on_info(const SSL *ssl, int where, int value)
         return;
     int level = value >> 8, description = value & 0xff;
     unitls_conn *conn = ossl_link_conn(ssl);
-    if (conn == NULL || level != ALERT_LEVEL_FATAL)
+    if (conn == NULL || level != UT_TLS_ALERT_FATAL)
         return;
     int sent = (where & SSL_CB_WRITE) != 0;
-    ut_conn_note_alert(conn, sent, description);
     struct ossl_conn *oc = ossl_conn_impl(conn);
+    if (sent && oc->transport.muted)
+        return; /* swallowed by the transport (ossl_bio.h) */
+    ut_conn_note_alert(conn, sent, description);
     if (!sent && oc->alert_received < 0)
         oc->alert_received = description;
 }

@@ -13,16 +13,28 @@ static int would_block(int err)
     return err == EAGAIN || err == EWOULDBLOCK;
 }
 
+/* n bytes arrived: -1 (no retry) if they show the peer does not speak
+ * TLS, else n. */
+static int arrived(struct ossl_transport *t, const char *buf, ssize_t n)
+{
+    ut_records_feed(&t->records, (const unsigned char *)buf, (size_t)n);
+    return ut_records_not_tls(&t->records) ? -1 : (int)n;
+}
+
 static int fd_read(BIO *bio, char *buf, int len)
 {
     struct ossl_transport *t = BIO_get_data(bio);
     BIO_clear_retry_flags(bio);
     if (len <= 0)
         return 0;
+    if (ut_records_not_tls(&t->records))
+        return -1;
     for (;;) {
         ssize_t n = recv(t->fd, buf, (size_t)len, 0);
-        if (n >= 0)
-            return (int)n; /* 0: the peer closed the transport */
+        if (n > 0)
+            return arrived(t, buf, n);
+        if (n == 0)
+            return 0; /* the peer closed the transport */
         if (errno == EINTR)
             continue;
         if (would_block(errno))
@@ -39,6 +51,10 @@ static int fd_write(BIO *bio, const char *buf, int len)
     BIO_clear_retry_flags(bio);
     if (len <= 0)
         return 0;
+    if (ut_records_fatal_alert(&t->records) >= 0) {
+        t->muted = 1;
+        return len;
+    }
     for (;;) {
         ssize_t n = send(t->fd, buf, (size_t)len, MSG_NOSIGNAL);
         if (n >= 0)

@@ -1,19 +1,36 @@
-/* A BIO over a connected socket that never raises SIGPIPE.
+/* A BIO over a connected socket that never raises SIGPIPE, and that
+ * follows the record layer in what it reads.
  *
  * OpenSSL's socket BIO writes with write(), which kills a process that has
  * not ignored SIGPIPE when the peer has gone. This one uses send() with
  * MSG_NOSIGNAL and recv(), straight from and into the library's buffers (no
- * extra copy), retries EINTR, and turns EAGAIN into the BIO retry flags. */
+ * extra copy), retries EINTR, and turns EAGAIN into the BIO retry flags.
+ *
+ * Every byte read is fed to a record tracker (common/tls_records.h):
+ *  - when the peer's first bytes cannot start a TLS record, the read fails
+ *    before the library parses them, so that it sends no alert (BoringSSL
+ *    would answer protocol_version; OpenSSL sends none): the peer does not
+ *    speak TLS, and the provider says so (ossl_status.c);
+ *  - once the peer has sent a complete plaintext fatal alert, writes are
+ *    swallowed: a fatal alert ends the connection, and all the library can
+ *    write then is an alert of its own. OpenSSL writes nothing after
+ *    reading one; BoringSSL, in TLS 1.3, cannot read the plaintext alert a
+ *    client sends before it encrypts (RFC 8446 section 5 allows it), fails
+ *    on it and answers; the provider reports the peer's alert instead. */
 #ifndef OSSL_BIO_H
 #define OSSL_BIO_H
 
 #include <openssl/bio.h>
+
+#include "tls_records.h"
 
 /* What the BIO reads from and where it leaves the reason for a failure. The
  * connection owns it; the BIO only borrows it. */
 struct ossl_transport {
     int fd;
     int last_errno; /* errno of the last failed recv/send; 0 = none or EOF */
+    int muted;      /* writes after the peer's fatal alert were swallowed */
+    struct ut_records records; /* what the peer sent, record by record */
 };
 
 /* Creates the BIO method once. Returns UNITLS_OK or UNITLS_E_INTERNAL. */

@@ -2,13 +2,20 @@
  * code meets, each named once. The rest of ossl_common/ speaks only the API
  * both libraries have, so a new difference belongs here and nowhere else.
  *
- * Differences handled elsewhere, by symbol presence rather than by library:
+ * Differences handled elsewhere, without asking which library it is:
  *  - ossl_reasons.c: error reasons only one library defines
  *    (SSL_R_UNEXPECTED_EOF_WHILE_READING, SSL_R_NO_SHARED_GROUP(S), ...);
  *  - ossl_verify_map.c: X509_V_ERR_* codes only OpenSSL defines
  *    (EE_KEY_TOO_SMALL, CA_KEY_TOO_SMALL, CA_MD_TOO_WEAK); and the codes
  *    that make each library send a given alert, chosen among those both
- *    map alike (X509_V_ERR_CERT_NOT_YET_VALID, for one, does not).
+ *    map alike (X509_V_ERR_CERT_NOT_YET_VALID, for one, does not);
+ *  - ossl_bio.c, by what the peer sent, the same code for both: a peer that
+ *    does not speak TLS gets protocol_version from BoringSSL and nothing
+ *    from OpenSSL, so the BIO refuses such first bytes before either parses
+ *    them; and in TLS 1.3 OpenSSL reads the plaintext alert a client may
+ *    send before it encrypts, while BoringSSL fails on it
+ *    (BAD_PACKET_LENGTH) and answers, so the BIO swallows that answer and
+ *    ossl_status.c reports the alert the record tracker saw.
  * Differences that need no code:
  *  - renegotiation: BoringSSL never renegotiates unless
  *    SSL_set_renegotiate_mode() asks; its SSL_OP_NO_RENEGOTIATION is 0;

@@ -15,6 +15,8 @@ int ossl_conn_new(unitls_conn *conn)
     if (oc == NULL)
         return UNITLS_E_NOMEM;
     oc->transport.fd = -1;
+    ut_records_init(&oc->transport.records,
+                    conn->ctx->role == UNITLS_ROLE_SERVER);
     oc->alert_received = -1;
     ERR_clear_error();
     oc->ssl = SSL_new(ossl_ctx_ssl_ctx(conn->ctx));

@@ -13,6 +13,7 @@
 #include <stddef.h>
 
 #include "provider.h"
+#include "tls_records.h"
 
 /* What the provider relies on in wolfSSL's build. */
 #if !defined(OPENSSL_EXTRA) || !defined(WOLFSSL_ALWAYS_VERIFY_CB) ||          \
@@ -48,15 +49,6 @@ struct wolf_hello {
     int refused;    /* it offers supported_versions, none acceptable */
 };
 
-/* Where the record boundaries are in what wolfSSL has read (wolf_records.c). */
-struct wolf_records {
-    unsigned char header[5];
-    size_t header_len; /* header bytes of the next record seen so far */
-    size_t body_len;   /* length of the last record whose header is in */
-    size_t body_left;  /* of it, bytes wolfSSL has not read yet */
-    int type;          /* its content type */
-};
-
 /* conn->impl */
 struct wolf_conn {
     WOLFSSL *ssl;
@@ -64,12 +56,10 @@ struct wolf_conn {
     int fd;
     int io_eof;   /* recv() returned 0: the transport ended */
     int io_errno; /* errno of the last failing send()/recv(), else 0 */
-    int sniffed;  /* how many of the peer's first bytes were checked */
-    int not_tls;  /* the peer's first bytes are no TLS record header */
     int peer_gone;     /* recv() has seen the end of the stream */
     int muted;         /* the provider sent the fatal alert itself */
     int dropped_sends; /* wolfSSL wrote after either; nothing was sent */
-    struct wolf_records records;
+    struct ut_records records; /* every byte read from the peer (wolf_io.c) */
     struct wolf_hello hello;
     struct wolf_verify verify;
 };
@@ -137,7 +127,10 @@ void wolf_io_install(WOLFSSL_CTX *ssl_ctx);
 /* Clears what the callbacks noted about the last failure. */
 void wolf_io_begin(struct wolf_conn *wc);
 /* recv() with the transport's bookkeeping: the byte count (> 0) or a
- * WOLFSSL_CBIO_ERR_* code. */
+ * WOLFSSL_CBIO_ERR_* code. Every byte read is fed to wc->records, and the
+ * peer's first bytes are refused (WOLF_IO_REFUSED) when they cannot start
+ * a TLS record: wolfSSL accepts any record version in the first record, so
+ * garbage that happens to start with 0x16 would make it wait for more. */
 int wolf_io_recv_raw(struct wolf_conn *wc, unsigned char *buf, size_t len);
 /* What the transport tells wolfSSL once the provider has refused the
  * peer's first bytes: "closed". On that wolfSSL sends nothing (after a
@@ -145,18 +138,11 @@ int wolf_io_recv_raw(struct wolf_conn *wc, unsigned char *buf, size_t len);
  * then says what happened and sends the alert OpenSSL would. */
 #define WOLF_IO_REFUSED WOLFSSL_CBIO_ERR_CONN_CLOSE
 
-/* wolf_records.c: follows record boundaries in the bytes wolfSSL reads;
- * and when wolfSSL stopped at a plaintext alert it cannot read, reads it:
- * returns its description, or -1. */
-void wolf_records_feed(struct wolf_records *r, const unsigned char *buf,
-                       size_t n);
+/* wolf_records.c: when wolfSSL stopped at a plaintext alert it cannot
+ * read, reads it: returns its description if it is fatal, else -1. */
 int wolf_records_plain_alert(struct wolf_conn *wc);
 /* 1 if wolfSSL stopped right after the header of a plaintext alert. */
-int wolf_records_at_alert(const struct wolf_records *r);
-
-/* wolf_sniff.c: checks the peer's first bytes as they arrive; 0 (and
- * wc->not_tls set) if they cannot start a TLS record. */
-int wolf_sniff(struct wolf_conn *wc, const unsigned char *buf, size_t n);
+int wolf_records_at_alert(const struct wolf_conn *wc);
 
 /* wolf_hello.c: whether wolfSSL's reads go through the server's look at
  * the ClientHello; that read (a recv callback's answer); clean-up. */

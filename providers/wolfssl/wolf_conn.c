@@ -19,6 +19,7 @@ int wolf_conn_new(unitls_conn *conn)
     }
     wc->conn = conn;
     wc->fd = -1;
+    ut_records_init(&wc->records, conn->ctx->role == UNITLS_ROLE_SERVER);
     wolfSSL_SetIOReadCtx(wc->ssl, wc);
     wolfSSL_SetIOWriteCtx(wc->ssl, wc);
     conn->impl = wc;

@@ -130,9 +130,7 @@ static int read_record(struct wolf_conn *wc)
         h->buf = grown;
         int n = wolf_io_recv_raw(wc, grown + h->len, need - h->len);
         if (n <= 0)
-            return n;
-        if (wc->sniffed < 3 && !wolf_sniff(wc, grown + h->len, (size_t)n))
-            return WOLF_IO_REFUSED;
+            return n; /* WOLF_IO_REFUSED too: not TLS at all */
         h->len += (size_t)n;
         /* Only a handshake record has a header worth waiting on. */
         if (h->len >= RECORD_HEADER &&

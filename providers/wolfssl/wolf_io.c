@@ -15,12 +15,22 @@ static int would_block(int err)
     return err == EAGAIN || err == EWOULDBLOCK;
 }
 
+/* n bytes arrived: WOLF_IO_REFUSED if they show that the peer does not
+ * speak TLS, else n. */
+static int arrived(struct wolf_conn *wc, const unsigned char *buf, ssize_t n)
+{
+    ut_records_feed(&wc->records, buf, (size_t)n);
+    return ut_records_not_tls(&wc->records) ? WOLF_IO_REFUSED : (int)n;
+}
+
 int wolf_io_recv_raw(struct wolf_conn *wc, unsigned char *buf, size_t len)
 {
+    if (ut_records_not_tls(&wc->records))
+        return WOLF_IO_REFUSED;
     for (;;) {
         ssize_t n = recv(wc->fd, buf, len, 0);
         if (n > 0)
-            return (int)n;
+            return arrived(wc, buf, n);
         if (n == 0) {
             wc->io_eof = 1;
             wc->peer_gone = 1;
@@ -40,19 +50,11 @@ static int wolf_recv(WOLFSSL *ssl, char *buf, int sz, void *io_ctx)
     (void)ssl;
     struct wolf_conn *wc = io_ctx;
     unsigned char *bytes = (unsigned char *)buf;
-    if (wc->not_tls || wc->hello.refused)
+    if (wc->hello.refused)
         return WOLF_IO_REFUSED;
-    int n;
-    if (wolf_hello_pending(wc)) { /* it sniffs what it reads itself */
-        n = wolf_hello_recv(wc, bytes, (size_t)sz);
-    } else {
-        n = wolf_io_recv_raw(wc, bytes, (size_t)sz);
-        if (n > 0 && wc->sniffed < 3 && !wolf_sniff(wc, bytes, (size_t)n))
-            return WOLF_IO_REFUSED;
-    }
-    if (n > 0)
-        wolf_records_feed(&wc->records, bytes, (size_t)n);
-    return n;
+    if (wolf_hello_pending(wc))
+        return wolf_hello_recv(wc, bytes, (size_t)sz);
+    return wolf_io_recv_raw(wc, bytes, (size_t)sz);
 }
 
 /* wolfSSL's writes are dropped once the peer has ended the stream, once
@@ -64,7 +66,7 @@ static int wolf_send(WOLFSSL *ssl, char *buf, int sz, void *io_ctx)
 {
     (void)ssl;
     struct wolf_conn *wc = io_ctx;
-    if (wc->peer_gone || wc->muted || wolf_records_at_alert(&wc->records)) {
+    if (wc->peer_gone || wc->muted || wolf_records_at_alert(wc)) {
         wc->dropped_sends = 1;
         return sz;
     }
