@@ -77,6 +77,21 @@ struct unitls_provider {
     int (*conn_peer_chain)(const unitls_conn *conn, struct ut_blob_list *out);
 };
 
+/* What a connection asks of the peer's certificate, decided once from the
+ * context's role and verify mode so that every provider applies the same
+ * policy:
+ *   UT_PEER_CERT_IGNORED    NONE: not requested (servers), not verified;
+ *   UT_PEER_CERT_REQUESTED  servers with OPTIONAL: requested, may be absent,
+ *                           verified when present;
+ *   UT_PEER_CERT_REQUIRED   REQUIRED, and OPTIONAL on a client (as Python
+ *                           treats it): must be present and verify. */
+enum ut_peer_cert_policy {
+    UT_PEER_CERT_IGNORED,
+    UT_PEER_CERT_REQUESTED,
+    UT_PEER_CERT_REQUIRED
+};
+enum ut_peer_cert_policy ut_ctx_peer_cert_policy(const unitls_ctx *ctx);
+
 /* The one provider linked into this library. */
 extern const struct unitls_provider ut_provider;
 

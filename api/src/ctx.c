@@ -81,6 +81,16 @@ int unitls_ctx_set_verify_mode(unitls_ctx *ctx, unitls_verify_mode mode)
     return rc;
 }
 
+enum ut_peer_cert_policy ut_ctx_peer_cert_policy(const unitls_ctx *ctx)
+{
+    if (ctx->verify_mode == UNITLS_VERIFY_NONE)
+        return UT_PEER_CERT_IGNORED;
+    if (ctx->role == UNITLS_ROLE_SERVER &&
+        ctx->verify_mode == UNITLS_VERIFY_OPTIONAL)
+        return UT_PEER_CERT_REQUESTED;
+    return UT_PEER_CERT_REQUIRED;
+}
+
 unitls_verify_mode unitls_ctx_verify_mode(const unitls_ctx *ctx)
 {
     return ctx ? ctx->verify_mode : UNITLS_VERIFY_REQUIRED;

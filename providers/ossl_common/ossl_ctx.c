@@ -72,16 +72,23 @@ int ossl_ctx_apply_versions(unitls_ctx *ctx)
     return UNITLS_OK;
 }
 
-/* A client treats OPTIONAL as REQUIRED. With SSL_VERIFY_NONE a client still
- * sees the server's certificate (ossl_verify.c decides nothing then). */
+/* The policy is the API layer's. With SSL_VERIFY_NONE a client still sees
+ * the server's certificate (ossl_verify.c decides nothing then). A client
+ * never uses FAIL_IF_NO_PEER_CERT: a server always sends one, and when it
+ * does not, the handshake fails on its own. */
 static int library_verify_mode(const unitls_ctx *ctx)
 {
-    if (ctx->verify_mode == UNITLS_VERIFY_NONE)
+    switch (ut_ctx_peer_cert_policy(ctx)) {
+    case UT_PEER_CERT_IGNORED:
         return SSL_VERIFY_NONE;
-    if (ctx->role == UNITLS_ROLE_CLIENT ||
-        ctx->verify_mode == UNITLS_VERIFY_OPTIONAL)
+    case UT_PEER_CERT_REQUESTED:
         return SSL_VERIFY_PEER;
-    return SSL_VERIFY_PEER | SSL_VERIFY_FAIL_IF_NO_PEER_CERT;
+    case UT_PEER_CERT_REQUIRED:
+    default:
+        return ctx->role == UNITLS_ROLE_CLIENT
+                   ? SSL_VERIFY_PEER
+                   : SSL_VERIFY_PEER | SSL_VERIFY_FAIL_IF_NO_PEER_CERT;
+    }
 }
 
 int ossl_ctx_apply_verify_mode(unitls_ctx *ctx)

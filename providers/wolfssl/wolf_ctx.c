@@ -53,17 +53,20 @@ int wolf_ctx_apply_versions(unitls_ctx *ctx)
     return UNITLS_OK;
 }
 
-/* Servers: NONE asks for no certificate, OPTIONAL asks and accepts none,
- * REQUIRED fails without one. Clients verify unless NONE (OPTIONAL is
- * REQUIRED for them). */
+/* The policy is the API layer's; this only spells it in wolfSSL's flags. */
 static int wolf_verify_mode(const unitls_ctx *ctx)
 {
-    if (ctx->verify_mode == UNITLS_VERIFY_NONE)
+    switch (ut_ctx_peer_cert_policy(ctx)) {
+    case UT_PEER_CERT_IGNORED:
         return WOLFSSL_VERIFY_NONE;
-    if (ctx->role == UNITLS_ROLE_CLIENT ||
-        ctx->verify_mode == UNITLS_VERIFY_OPTIONAL)
+    case UT_PEER_CERT_REQUESTED:
         return WOLFSSL_VERIFY_PEER;
-    return WOLFSSL_VERIFY_PEER | WOLFSSL_VERIFY_FAIL_IF_NO_PEER_CERT;
+    case UT_PEER_CERT_REQUIRED:
+    default:
+        return ctx->role == UNITLS_ROLE_CLIENT
+                   ? WOLFSSL_VERIFY_PEER
+                   : WOLFSSL_VERIFY_PEER | WOLFSSL_VERIFY_FAIL_IF_NO_PEER_CERT;
+    }
 }
 
 int wolf_ctx_apply_verify_mode(unitls_ctx *ctx)
