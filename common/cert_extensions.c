@@ -1,16 +1,35 @@
-/* The extensions getpeercert() shows: subjectAltName, authorityInfoAccess
- * and cRLDistributionPoints. Every extension must be well formed; the three
- * are then decoded as OpenSSL's X509_get_ext_d2i() would: an extension that
- * occurs more than once is ignored, as is one whose value does not decode. */
+/* The extensions getpeercert() shows (subjectAltName, authorityInfoAccess,
+ * cRLDistributionPoints) and those the model adds (basicConstraints,
+ * keyUsage, extendedKeyUsage). Every extension must be well formed; these
+ * six are then decoded as OpenSSL's X509_get_ext_d2i() would: an extension
+ * that occurs more than once is ignored, as is one whose value does not
+ * decode. */
 #include "cert_internal.h"
 
 #include <unitls/status.h>
 
-enum { EXT_SAN, EXT_AIA, EXT_CRL_DP, EXT_KINDS };
+enum { EXT_SAN, EXT_AIA, EXT_CRL_DP, EXT_BC, EXT_KU, EXT_EKU, EXT_KINDS };
 
 static const unsigned char oid_san[] = {0x55, 0x1d, 0x11};
 static const unsigned char oid_crl_dp[] = {0x55, 0x1d, 0x1f};
 static const unsigned char oid_aia[] = {0x2b, 6, 1, 5, 5, 7, 1, 1};
+static const unsigned char oid_bc[] = {0x55, 0x1d, 0x13};
+static const unsigned char oid_ku[] = {0x55, 0x1d, 0x0f};
+static const unsigned char oid_eku[] = {0x55, 0x1d, 0x25};
+
+/* Each kind's OID and decoder, in enum order. */
+static const struct {
+    const unsigned char *oid;
+    size_t oid_len;
+    int (*parse)(unitls_cert *cert, const struct ut_der_tlv *value);
+} kinds[EXT_KINDS] = {
+    {oid_san, sizeof(oid_san), ut_cert_parse_san},
+    {oid_aia, sizeof(oid_aia), ut_cert_parse_aia},
+    {oid_crl_dp, sizeof(oid_crl_dp), ut_cert_parse_crl_dp},
+    {oid_bc, sizeof(oid_bc), ut_cert_parse_basic_constraints},
+    {oid_ku, sizeof(oid_ku), ut_cert_parse_key_usage},
+    {oid_eku, sizeof(oid_eku), ut_cert_parse_ext_key_usage},
+};
 
 struct seen {
     size_t count[EXT_KINDS];
@@ -41,17 +60,24 @@ static int read_extension(struct ut_der *list, struct ut_der_tlv *oid,
 static void note(struct seen *seen, const struct ut_der_tlv *oid,
                  const struct ut_der_tlv *value)
 {
-    int kind;
-    if (ut_der_oid_equals(oid, oid_san, sizeof(oid_san)))
-        kind = EXT_SAN;
-    else if (ut_der_oid_equals(oid, oid_aia, sizeof(oid_aia)))
-        kind = EXT_AIA;
-    else if (ut_der_oid_equals(oid, oid_crl_dp, sizeof(oid_crl_dp)))
-        kind = EXT_CRL_DP;
-    else
-        return;
-    seen->count[kind]++;
-    seen->value[kind] = *value;
+    for (int kind = 0; kind < EXT_KINDS; kind++) {
+        if (ut_der_oid_equals(oid, kinds[kind].oid, kinds[kind].oid_len)) {
+            seen->count[kind]++;
+            seen->value[kind] = *value;
+            return;
+        }
+    }
+}
+
+int ut_cert_ext_sequence(const struct ut_der_tlv *value, struct ut_der *contents)
+{
+    struct ut_der outer;
+    struct ut_der_tlv seq;
+    if (ut_der_enter_encapsulated(value, &outer) != UNITLS_OK ||
+        ut_der_expect(&outer, UT_DER_SEQUENCE, &seq) != UNITLS_OK ||
+        ut_der_enter(&seq, contents) != UNITLS_OK)
+        return UNITLS_E_PARSE;
+    return UNITLS_OK;
 }
 
 int ut_cert_parse_extensions(unitls_cert *cert, const struct ut_der_tlv *tlv)
@@ -69,13 +95,13 @@ int ut_cert_parse_extensions(unitls_cert *cert, const struct ut_der_tlv *tlv)
         note(&seen, &oid, &value);
     }
 
-    int rc = UNITLS_OK;
     cert->has_san_ext = seen.count[EXT_SAN] > 0;
-    if (seen.count[EXT_SAN] == 1)
-        rc = ut_cert_parse_san(cert, &seen.value[EXT_SAN]);
-    if (rc == UNITLS_OK && seen.count[EXT_AIA] == 1)
-        rc = ut_cert_parse_aia(cert, &seen.value[EXT_AIA]);
-    if (rc == UNITLS_OK && seen.count[EXT_CRL_DP] == 1)
-        rc = ut_cert_parse_crl_dp(cert, &seen.value[EXT_CRL_DP]);
-    return rc;
+    for (int kind = 0; kind < EXT_KINDS; kind++) {
+        if (seen.count[kind] != 1)
+            continue;
+        int rc = kinds[kind].parse(cert, &seen.value[kind]);
+        if (rc != UNITLS_OK)
+            return rc;
+    }
+    return UNITLS_OK;
 }

@@ -6,6 +6,8 @@
 
 #include <unitls/status.h>
 
+#include "sha.h"
+
 const unsigned char *ut_cert_der(const unitls_cert *cert, size_t *len)
 {
     *len = cert->der_len;
@@ -96,6 +98,49 @@ int ut_cert_san(const unitls_cert *cert, size_t index, const char **type,
     *value = san->value.data;
     *value_len = san->value.len;
     return UNITLS_OK;
+}
+
+void ut_cert_fingerprint_sha256(const unitls_cert *cert, unsigned char *out)
+{
+    ut_sha256(cert->der, cert->der_len, out);
+}
+
+void ut_cert_fingerprint_sha1(const unitls_cert *cert, unsigned char *out)
+{
+    ut_sha1(cert->der, cert->der_len, out);
+}
+
+void ut_cert_key_info(const unitls_cert *cert, const char **algorithm,
+                      const char **curve, int *bits)
+{
+    *algorithm = cert->key_algorithm;
+    *curve = cert->key_parameter;
+    *bits = cert->key_bits;
+}
+
+int ut_cert_basic_constraints(const unitls_cert *cert, int *is_ca,
+                              int *pathlen)
+{
+    const struct ut_basic_constraints *bc = &cert->basic_constraints;
+    *is_ca = bc->present && bc->is_ca;
+    *pathlen = bc->present ? bc->pathlen : -1;
+    return bc->present;
+}
+
+int ut_cert_key_usage(const unitls_cert *cert, unsigned *usage)
+{
+    *usage = cert->has_key_usage ? cert->key_usage : 0;
+    return cert->has_key_usage;
+}
+
+size_t ut_cert_ext_key_usage_count(const unitls_cert *cert)
+{
+    return cert->eku_count;
+}
+
+const char *ut_cert_ext_key_usage_oid(const unitls_cert *cert, size_t index)
+{
+    return index < cert->eku_count ? cert->eku_oids[index] : NULL;
 }
 
 /* --- cert_model.h ------------------------------------------------------- */

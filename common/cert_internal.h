@@ -80,6 +80,13 @@ struct ut_uri_list {
     size_t count;
 };
 
+/* basicConstraints, when present and decodable. */
+struct ut_basic_constraints {
+    int present;
+    int is_ca;
+    int pathlen; /* -1: no pathLenConstraint */
+};
+
 /* A validity time. */
 struct ut_cert_time {
     int64_t seconds;    /* since the epoch, UTC */
@@ -107,6 +114,12 @@ struct unitls_cert {
     struct ut_uri_list ocsp;
     struct ut_uri_list ca_issuers;
     struct ut_uri_list crl_uris;
+    int key_bits;             /* as OpenSSL's EVP_PKEY_get_bits(); 0 unknown */
+    struct ut_basic_constraints basic_constraints;
+    int has_key_usage;        /* the extension is there and decodes */
+    unsigned key_usage;       /* UNITLS_KU_* bits */
+    const char **eku_oids;    /* extendedKeyUsage purposes, dotted */
+    size_t eku_count;
 };
 
 /* --- parsing steps (cert_*.c) ------------------------------------------------
@@ -136,13 +149,30 @@ int ut_cert_parse_name(struct ut_arena *arena, const struct ut_der_tlv *tlv,
 int ut_cert_parse_time(struct ut_arena *arena, const struct ut_der_tlv *tlv,
                        struct ut_cert_time *out);
 
+/* Days since 1970-01-01 of a proleptic Gregorian date (any year >= 0;
+ * month 1..12). */
+int64_t ut_days_from_civil(int64_t year, int month, int day);
+
 /* Renders the serial number INTEGER as Python shows it, and in full. */
 int ut_cert_parse_serial(struct ut_arena *arena, const struct ut_der_tlv *tlv,
                          const char **python, const char **full);
 
 /* Checks every extension of the [3] EXPLICIT Extensions TLV and fills
- * has_san_ext, sans, ocsp, ca_issuers and crl_uris. */
+ * has_san_ext, sans, ocsp, ca_issuers, crl_uris, basic_constraints,
+ * key_usage and eku_oids. */
 int ut_cert_parse_extensions(unitls_cert *cert, const struct ut_der_tlv *tlv);
+
+/* Opens the SEQUENCE an extension's value (the OCTET STRING TLV) holds.
+ * Bytes after it are ignored, as OpenSSL's X509V3_EXT_d2i() ignores them.
+ * Returns UNITLS_OK or UNITLS_E_PARSE. */
+int ut_cert_ext_sequence(const struct ut_der_tlv *value, struct ut_der *contents);
+
+/* Computes key_bits from the SubjectPublicKeyInfo's algorithm OID, its
+ * parameters (NULL when absent) and the subjectPublicKey BIT STRING. Never
+ * fails: a key it cannot size gets 0. */
+void ut_cert_parse_key_bits(unitls_cert *cert, const struct ut_der_tlv *oid,
+                            const struct ut_der_tlv *param,
+                            const struct ut_der_tlv *key);
 
 /* A GeneralName (RFC 5280), checked as OpenSSL decodes it. */
 struct ut_general_name {
@@ -164,6 +194,11 @@ int ut_cert_read_general_name(struct ut_arena *arena, struct ut_der *in,
 int ut_cert_parse_san(unitls_cert *cert, const struct ut_der_tlv *value);
 int ut_cert_parse_aia(unitls_cert *cert, const struct ut_der_tlv *value);
 int ut_cert_parse_crl_dp(unitls_cert *cert, const struct ut_der_tlv *value);
+int ut_cert_parse_basic_constraints(unitls_cert *cert,
+                                    const struct ut_der_tlv *value);
+int ut_cert_parse_key_usage(unitls_cert *cert, const struct ut_der_tlv *value);
+int ut_cert_parse_ext_key_usage(unitls_cert *cert,
+                                const struct ut_der_tlv *value);
 
 /* Renders one name as Python's tuple of RDN tuples, in JSON. */
 void ut_cert_name_json(struct ut_strbuf *sb, const struct ut_name *name);
@@ -203,6 +238,23 @@ size_t ut_cert_san_count(const unitls_cert *cert);
 /* SAN `index`; UNITLS_E_INVALID_ARG when out of range. */
 int ut_cert_san(const unitls_cert *cert, size_t index, const char **type,
                 const char **value, size_t *value_len);
+
+/* What the public getters of the same names return (api/src/cert.c checks
+ * the arguments; out pointers here are never NULL). */
+void ut_cert_fingerprint_sha256(const unitls_cert *cert, unsigned char *out);
+void ut_cert_fingerprint_sha1(const unitls_cert *cert, unsigned char *out);
+void ut_cert_key_info(const unitls_cert *cert, const char **algorithm,
+                      const char **curve, int *bits);
+int ut_cert_basic_constraints(const unitls_cert *cert, int *is_ca,
+                              int *pathlen);
+int ut_cert_key_usage(const unitls_cert *cert, unsigned *usage);
+size_t ut_cert_ext_key_usage_count(const unitls_cert *cert);
+const char *ut_cert_ext_key_usage_oid(const unitls_cert *cert, size_t index);
+
+/* Python's ssl.cert_time_to_seconds() on text[0..len) (UTF-8). Returns
+ * UNITLS_OK and sets *out, or UNITLS_E_PARSE where Python raises
+ * ValueError (and for text that is not UTF-8). */
+int ut_cert_time_to_seconds(const char *text, size_t len, int64_t *out);
 
 /* The renderings; *out malloc'ed. UNITLS_OK or UNITLS_E_NOMEM. */
 int ut_cert_to_pem(const unitls_cert *cert, char **out, size_t *len);

@@ -15,28 +15,38 @@ static int check_bit_string(const struct ut_der_tlv *tlv)
     return UNITLS_OK;
 }
 
+/* An AlgorithmIdentifier as read: its OID and its parameters, if any. */
+struct algorithm {
+    const char *name;      /* long name or dotted OID */
+    const char *parameter; /* the same for parameters that are an OID */
+    struct ut_der_tlv oid;
+    struct ut_der_tlv param;
+    int has_param;
+};
+
 /* AlgorithmIdentifier ::= SEQUENCE { OID, parameters ANY OPTIONAL }. Names
  * the algorithm, and the parameters when they are an OID (a named curve). */
 static int read_algorithm(unitls_cert *cert, struct ut_der *in,
-                          const char **name, const char **parameter)
+                          struct algorithm *out)
 {
     struct ut_der alg;
-    struct ut_der_tlv seq, oid, param;
+    struct ut_der_tlv seq;
     const char *short_name;
     if (ut_der_expect(in, UT_DER_SEQUENCE, &seq) != UNITLS_OK ||
         ut_der_enter(&seq, &alg) != UNITLS_OK ||
-        ut_der_expect(&alg, UT_DER_OID, &oid) != UNITLS_OK)
+        ut_der_expect(&alg, UT_DER_OID, &out->oid) != UNITLS_OK)
         return UNITLS_E_PARSE;
-    int has_param = !ut_der_at_end(&alg);
-    if (has_param && (ut_der_read(&alg, &param) != UNITLS_OK ||
-                      !ut_der_at_end(&alg)))
+    out->has_param = !ut_der_at_end(&alg);
+    if (out->has_param && (ut_der_read(&alg, &out->param) != UNITLS_OK ||
+                           !ut_der_at_end(&alg)))
         return UNITLS_E_PARSE;
-    int rc = ut_cert_oid_names(&cert->arena, &oid, name, &short_name);
-    if (rc != UNITLS_OK || parameter == NULL)
-        return rc;
-    *parameter = NULL;
-    if (has_param && ut_der_is(&param, UT_DER_OID))
-        rc = ut_cert_oid_names(&cert->arena, &param, parameter, &short_name);
+    int rc = ut_cert_oid_names(&cert->arena, &out->oid, &out->name,
+                               &short_name);
+    out->parameter = NULL;
+    if (rc == UNITLS_OK && out->has_param &&
+        ut_der_is(&out->param, UT_DER_OID))
+        rc = ut_cert_oid_names(&cert->arena, &out->param, &out->parameter,
+                               &short_name);
     return rc;
 }
 
@@ -92,16 +102,20 @@ static int read_public_key(unitls_cert *cert, struct ut_der *tbs)
 {
     struct ut_der_tlv seq, key;
     struct ut_der inner;
+    struct algorithm alg;
     if (ut_der_expect(tbs, UT_DER_SEQUENCE, &seq) != UNITLS_OK ||
         ut_der_enter(&seq, &inner) != UNITLS_OK)
         return UNITLS_E_PARSE;
-    int rc = read_algorithm(cert, &inner, &cert->key_algorithm,
-                            &cert->key_parameter);
+    int rc = read_algorithm(cert, &inner, &alg);
     if (rc != UNITLS_OK)
         return rc;
     if (ut_der_expect(&inner, UT_DER_BIT_STRING, &key) != UNITLS_OK ||
         check_bit_string(&key) != UNITLS_OK || !ut_der_at_end(&inner))
         return UNITLS_E_PARSE;
+    cert->key_algorithm = alg.name;
+    cert->key_parameter = alg.parameter;
+    ut_cert_parse_key_bits(cert, &alg.oid, alg.has_param ? &alg.param : NULL,
+                           &key);
     return UNITLS_OK;
 }
 
@@ -129,7 +143,7 @@ static int read_tbs(unitls_cert *cert, const struct ut_der_tlv *tlv)
 {
     struct ut_der tbs;
     struct ut_der_tlv serial;
-    const char *signature;
+    struct algorithm signature;
     if (ut_der_enter(tlv, &tbs) != UNITLS_OK)
         return UNITLS_E_PARSE;
     int rc = read_version(cert, &tbs);
@@ -139,7 +153,7 @@ static int read_tbs(unitls_cert *cert, const struct ut_der_tlv *tlv)
         rc = ut_cert_parse_serial(&cert->arena, &serial, &cert->serial,
                                   &cert->serial_hex);
     if (rc == UNITLS_OK)
-        rc = read_algorithm(cert, &tbs, &signature, NULL);
+        rc = read_algorithm(cert, &tbs, &signature);
     if (rc == UNITLS_OK)
         rc = read_name(cert, &tbs, &cert->issuer);
     if (rc == UNITLS_OK)
@@ -159,14 +173,16 @@ static int read_certificate(unitls_cert *cert)
 {
     struct ut_der top, body;
     struct ut_der_tlv seq, tbs, signature;
+    struct algorithm alg;
     ut_der_init(&top, cert->der, cert->der_len);
     if (ut_der_expect(&top, UT_DER_SEQUENCE, &seq) != UNITLS_OK ||
         !ut_der_at_end(&top) || ut_der_enter(&seq, &body) != UNITLS_OK ||
         ut_der_expect(&body, UT_DER_SEQUENCE, &tbs) != UNITLS_OK)
         return UNITLS_E_PARSE;
-    int rc = read_algorithm(cert, &body, &cert->signature_algorithm, NULL);
+    int rc = read_algorithm(cert, &body, &alg);
     if (rc != UNITLS_OK)
         return rc;
+    cert->signature_algorithm = alg.name;
     if (ut_der_expect(&body, UT_DER_BIT_STRING, &signature) != UNITLS_OK ||
         check_bit_string(&signature) != UNITLS_OK || !ut_der_at_end(&body))
         return UNITLS_E_PARSE;

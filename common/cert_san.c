@@ -184,11 +184,8 @@ static int render_entry(struct ut_arena *arena, struct ut_san *san,
 static int parse_names(unitls_cert *cert, const struct ut_der_tlv *value,
                        struct ut_san **sans, size_t *count)
 {
-    struct ut_der outer, list;
-    struct ut_der_tlv seq;
-    if (ut_der_enter_encapsulated(value, &outer) != UNITLS_OK ||
-        ut_der_expect(&outer, UT_DER_SEQUENCE, &seq) != UNITLS_OK ||
-        !ut_der_at_end(&outer) || ut_der_enter(&seq, &list) != UNITLS_OK ||
+    struct ut_der list;
+    if (ut_cert_ext_sequence(value, &list) != UNITLS_OK ||
         ut_der_count(&list, count) != UNITLS_OK)
         return UNITLS_E_PARSE;
     *sans = ut_arena_array(&cert->arena, *count, sizeof(**sans));

@@ -1,12 +1,14 @@
 /* The human-readable rendering (what `unitls decode` prints): one field per
- * line, lists indented below their heading. Control characters, bytes that
- * are not UTF-8 and backslashes are escaped, so that the text is safe to
- * print; in names ',' and '+' are escaped too (RFC 4514 style). */
+ * line, lists indented below their heading; beyond getpeercert(), the usage
+ * extensions, the public key and the fingerprints. Control characters,
+ * bytes that are not UTF-8 and backslashes are escaped, so that the text is
+ * safe to print; in names ',' and '+' are escaped too (RFC 4514 style). */
 #include "cert_internal.h"
 
 #include <string.h>
 
 #include "json.h"
+#include "oid_names.h"
 #include "sha.h"
 
 #define INDENT "    "
@@ -85,12 +87,51 @@ static void text_fingerprint(struct ut_strbuf *sb, const char *heading,
     ut_strbuf_putc(sb, '\n');
 }
 
+/* basicConstraints, keyUsage (OpenSSL's names for the bits) and
+ * extendedKeyUsage, each when present. */
+static void text_usage(struct ut_strbuf *sb, const unitls_cert *cert)
+{
+    static const char *const usages[9] = {
+        "Digital Signature", "Non Repudiation",   "Key Encipherment",
+        "Data Encipherment", "Key Agreement",     "Certificate Sign",
+        "CRL Sign",          "Encipher Only",     "Decipher Only"};
+    const struct ut_basic_constraints *bc = &cert->basic_constraints;
+    if (bc->present) {
+        ut_strbuf_printf(sb, "Basic Constraints: CA:%s",
+                         bc->is_ca ? "TRUE" : "FALSE");
+        if (bc->pathlen >= 0)
+            ut_strbuf_printf(sb, ", pathlen:%d", bc->pathlen);
+        ut_strbuf_putc(sb, '\n');
+    }
+    if (cert->has_key_usage) {
+        ut_strbuf_puts(sb, "Key Usage:");
+        for (unsigned n = 0, first = 1; n < 9; n++) {
+            if (!(cert->key_usage & (1u << n)))
+                continue;
+            ut_strbuf_printf(sb, "%s%s", first ? " " : ", ", usages[n]);
+            first = 0;
+        }
+        ut_strbuf_putc(sb, '\n');
+    }
+    if (cert->eku_count > 0)
+        ut_strbuf_puts(sb, "Extended Key Usage:\n");
+    for (size_t i = 0; i < cert->eku_count; i++) {
+        const struct ut_oid_name *known = ut_oid_lookup(cert->eku_oids[i]);
+        ut_strbuf_printf(sb, INDENT "%s", cert->eku_oids[i]);
+        if (known != NULL)
+            ut_strbuf_printf(sb, " (%s)", known->long_name);
+        ut_strbuf_putc(sb, '\n');
+    }
+}
+
 static void text_key_and_digests(struct ut_strbuf *sb, const unitls_cert *cert)
 {
     unsigned char sha256[UT_SHA256_LEN], sha1[UT_SHA1_LEN];
     ut_strbuf_printf(sb, "Public Key Algorithm: %s", cert->key_algorithm);
     if (cert->key_parameter != NULL)
         ut_strbuf_printf(sb, " (%s)", cert->key_parameter);
+    if (cert->key_bits > 0)
+        ut_strbuf_printf(sb, "\nPublic Key Size: %d bits", cert->key_bits);
     ut_strbuf_printf(sb, "\nSignature Algorithm: %s\n",
                      cert->signature_algorithm);
     ut_sha256(cert->der, cert->der_len, sha256);
@@ -115,6 +156,7 @@ int ut_cert_to_text(const unitls_cert *cert, char **out, size_t *len)
     text_uris(&sb, "OCSP", &cert->ocsp);
     text_uris(&sb, "CA Issuers", &cert->ca_issuers);
     text_uris(&sb, "CRL Distribution Points", &cert->crl_uris);
+    text_usage(&sb, cert);
     text_key_and_digests(&sb, cert);
     return ut_strbuf_finish(&sb, out, len);
 }

@@ -33,8 +33,7 @@ static int days_in_month(int year, int mon)
     return days[mon - 1] + (mon == 2 && is_leap(year));
 }
 
-/* Days since 1970-01-01 of a proleptic Gregorian date (any year >= 0). */
-static int64_t days_from_civil(int64_t y, int m, int d)
+int64_t ut_days_from_civil(int64_t y, int m, int d)
 {
     y -= m <= 2;
     const int64_t era = y / 400;
@@ -59,7 +58,7 @@ static void civil_from_days(int64_t z, struct civil *c)
 
 static int64_t civil_seconds(const struct civil *c)
 {
-    return days_from_civil(c->year, c->mon, c->mday) * 86400 +
+    return ut_days_from_civil(c->year, c->mon, c->mday) * 86400 +
            c->hour * 3600 + c->min * 60 + c->sec;
 }
 

@@ -45,16 +45,10 @@ static int sink_prepare(struct uri_sink *sink)
     return list->items ? UNITLS_OK : UNITLS_E_NOMEM;
 }
 
-/* Opens OCTET STRING { SEQUENCE OF ... } (nothing after the SEQUENCE). */
+/* Opens OCTET STRING { SEQUENCE OF ... }. */
 static int open_sequence_of(const struct ut_der_tlv *value, struct ut_der *list)
 {
-    struct ut_der outer;
-    struct ut_der_tlv seq;
-    if (ut_der_enter_encapsulated(value, &outer) != UNITLS_OK ||
-        ut_der_expect(&outer, UT_DER_SEQUENCE, &seq) != UNITLS_OK ||
-        !ut_der_at_end(&outer) || ut_der_enter(&seq, list) != UNITLS_OK)
-        return UNITLS_E_PARSE;
-    return UNITLS_OK;
+    return ut_cert_ext_sequence(value, list);
 }
 
 /* AccessDescription ::= SEQUENCE { accessMethod OID, accessLocation GN } */

@@ -400,3 +400,9 @@ int ut_cipher_id_by_name(const char *iana_name)
             return ut_ciphers[i].id;
     return -1;
 }
+
+int ut_cipher_is_tls13(int id)
+{
+    return (id >= 0x1301 && id <= 0x13FF) || id == 0x00C6 || id == 0x00C7 ||
+           id == 0xC0B4 || id == 0xC0B5 || (id >= 0xC103 && id <= 0xC106);
+}

@@ -21,4 +21,11 @@ const char *ut_cipher_iana_name(int id);
  * sensitive IANA spelling), or -1 for NULL or an unknown name. */
 int ut_cipher_id_by_name(const char *iana_name);
 
+/* Returns 1 if the suite `id` is a TLS 1.3 cipher suite (RFC 8446 and later:
+ * 0x1301-0x13FF, SM4 (RFC 8998), the integrity-only suites (RFC 9150) and
+ * the TLS 1.3 GOST suites (RFC 9367)), 0 for every other suite, which can
+ * only be used up to TLS 1.2. A TLS 1.3 suite names no key exchange or
+ * authentication, so it cannot be told by its name alone. */
+int ut_cipher_is_tls13(int id);
+
 #endif

@@ -44,6 +44,25 @@ START_TEST(lib_provider)
 }
 END_TEST
 
+/* Every bit the headers document; a provider setting any other is
+ * advertising a feature no one can ask for. */
+#define KNOWN_CAPS                                                           \
+    (UNITLS_CAP_TLS13 | UNITLS_CAP_TRUST_DIR | UNITLS_CAP_SYSTEM_TRUST |     \
+     UNITLS_CAP_TLS13_SUITES)
+
+/* UNITLS_CAP_TLS13_SUITES says what unitls_ctx_set_tls13_suites() answers
+ * for a valid list: UNITLS_OK with the bit, UNITLS_E_UNSUPPORTED without. */
+static int tls13_suites_setter_matches_cap(uint32_t caps)
+{
+    unitls_ctx *ctx = unitls_ctx_new(UNITLS_ROLE_CLIENT);
+    int st = unitls_ctx_set_tls13_suites(ctx, "TLS_AES_256_GCM_SHA384:"
+                                              "TLS_AES_128_GCM_SHA256");
+
+    unitls_ctx_free(ctx);
+    return st == ((caps & UNITLS_CAP_TLS13_SUITES) ? UNITLS_OK
+                                                   : UNITLS_E_UNSUPPORTED);
+}
+
 START_TEST(lib_caps)
 {
     struct outcome o;
@@ -56,6 +75,14 @@ START_TEST(lib_caps)
     oc_int(&o, "has_matches_caps", unitls_provider_has(caps) != 0, 1);
     oc_int(&o, "has_nothing", unitls_provider_has(0) != 0, 1);
     oc_int(&o, "has_unknown_bit", unitls_provider_has(1u << 31) != 0, 0);
+    oc_true(&o, "known_bits_only", (caps & ~KNOWN_CAPS) == 0);
+    oc_true(&o, "tls13_suites_needs_tls13",
+            !(caps & UNITLS_CAP_TLS13_SUITES) || (caps & UNITLS_CAP_TLS13));
+    oc_true(&o, "has_tls13_suites_matches_caps",
+            (unitls_provider_has(UNITLS_CAP_TLS13_SUITES) != 0) ==
+                ((caps & UNITLS_CAP_TLS13_SUITES) != 0));
+    oc_true(&o, "tls13_suites_setter_matches_cap",
+            tls13_suites_setter_matches_cap(caps));
     oc_finish(&o);
 }
 END_TEST

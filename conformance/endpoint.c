@@ -65,6 +65,15 @@ static int configure_ctx(struct end *e)
              unitls_ctx_use_certificate_file(
                  ctx, pki_path(s->chain).s,
                  s->key != NULL ? pki_path(s->key).s : NULL, s->password));
+    /* After the identity, as an application may well do it. */
+    if (s->tls12_suites != NULL)
+        STEP("set_ciphers", unitls_ctx_set_ciphers(ctx, s->tls12_suites));
+    if (s->tls13_suites != NULL)
+        STEP("set_tls13_suites",
+             unitls_ctx_set_tls13_suites(ctx, s->tls13_suites));
+    if (s->tls12_refused != NULL)
+        oc_true(&e->o, "refused_set_ciphers",
+                unitls_ctx_set_ciphers(ctx, s->tls12_refused) != UNITLS_OK);
     return UNITLS_OK;
 }
 

@@ -68,6 +68,10 @@ struct side {
     enum vmode verify;
     enum hcheck check_host;
     int min_version, max_version;
+    const char *tls12_suites, *tls13_suites; /* unitls_ctx_set_ciphers /
+                                                _set_tls13_suites */
+    const char *tls12_refused; /* then a TLS 1.2 list that must be refused,
+                                  leaving tls12_suites in force */
     const char *server_name, *verify_name; /* clients */
     int free_ctx_early; /* unitls_ctx_free() right after unitls_conn_new() */
     end_fn raw;   /* if set, this end is a raw socket: raw() is all it does */

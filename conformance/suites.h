@@ -16,6 +16,9 @@ Suite *suite_badinput(void);
 Suite *suite_nullargs(void);
 Suite *suite_rawpeer(void);
 Suite *suite_state(void);
+Suite *suite_corpus(void);
+Suite *suite_io(void);
+Suite *suite_ciphers(void);
 
 /* Parts of suites kept in their own files. */
 void cert_fields_add(TCase *tc);
@@ -23,6 +26,10 @@ void cert_peer_add(TCase *tc);
 void badinput_more_add(TCase *tc);
 void state_ctx_add(TCase *tc);
 void library_names_add(TCase *tc);
+void corpus_getters_add(TCase *tc);
+void corpus_time_add(TCase *tc);
+void corpus_pem_add(TCase *tc);
+void corpus_der_add(TCase *tc);
 
 /* A test case with the suite's timeout (a safety net only). */
 TCase *conf_tcase(const char *name);

@@ -18,6 +18,13 @@ struct unitls_ctx {
     int check_hostname;
     int min_version; /* wire values, UNITLS_TLS1_x */
     int max_version;
+    /* The cipher suites in force (IANA ids, preference order), owned; NULL
+     * until set: unitls' defaults (common/tls_defaults.h). Read them with
+     * ut_ctx_tls12_suites / ut_ctx_tls13_suites (provider.h). */
+    int *tls12_suites;
+    size_t tls12_suite_count;
+    int *tls13_suites;
+    size_t tls13_suite_count;
     char error[UT_ERROR_MAX];
     void *impl; /* the provider's context object */
 };
@@ -38,7 +45,8 @@ struct ut_verify_entry {
 struct unitls_conn {
     unitls_ctx *ctx;
     enum ut_conn_state state;
-    int fd;
+    int fd;            /* the socket, or -1 */
+    int has_transport; /* a socket or callbacks are attached */
     char *server_name; /* owned, NULL if unset */
     char *verify_name; /* owned, NULL if unset */
     int handshake_done; /* stays set after a later failure */

@@ -48,11 +48,27 @@ struct unitls_provider {
     int (*ctx_use_cert_key)(unitls_ctx *ctx, const struct ut_blob_list *chain,
                             const unsigned char *key, size_t key_len,
                             const char *password);
+    /* Replace the TLS 1.2 / TLS 1.3 cipher suites with `ids` (IANA ids,
+     * preference order, n > 0; each a suite of the registry of the right
+     * protocol version, none twice: the API layer has checked). The suites
+     * of the other version stay those in force (ut_ctx_tls13_suites /
+     * ut_ctx_tls12_suites); ctx's own fields still hold the old list while
+     * this runs. Returns UNITLS_OK, or UNITLS_E_UNSUPPORTED naming the
+     * first suite the backend does not implement (or another error); on
+     * failure the backend is left with the suites in force.
+     * ctx_apply_tls13_suites is only called with UNITLS_CAP_TLS13_SUITES. */
+    int (*ctx_apply_tls12_suites)(unitls_ctx *ctx, const int *ids, size_t n);
+    int (*ctx_apply_tls13_suites)(unitls_ctx *ctx, const int *ids, size_t n);
 
     /* --- connection --- */
     int (*conn_new)(unitls_conn *conn); /* sets conn->impl */
     void (*conn_free)(unitls_conn *conn);
     int (*conn_set_fd)(unitls_conn *conn, int fd);
+    /* Callback I/O instead of a socket (rd, wr not NULL): the provider reads
+     * and writes through them exactly as through a socket (common/
+     * transport.h), record tracking included. Replaces an earlier fd. */
+    int (*conn_set_io)(unitls_conn *conn, unitls_io_read_fn rd,
+                       unitls_io_write_fn wr, void *user);
     /* Clients: the SNI host name (never an IP literal). */
     int (*conn_set_sni)(unitls_conn *conn, const char *host);
     /* Drives the handshake. Returns UNITLS_OK, WANT_*, or an error status
@@ -91,6 +107,12 @@ enum ut_peer_cert_policy {
     UT_PEER_CERT_REQUIRED
 };
 enum ut_peer_cert_policy ut_ctx_peer_cert_policy(const unitls_ctx *ctx);
+
+/* The cipher suites in force on ctx, IANA ids in preference order: the last
+ * list set, or unitls' defaults (common/tls_defaults.h). Borrowed; *n gets
+ * the count (never 0). */
+const int *ut_ctx_tls12_suites(const unitls_ctx *ctx, size_t *n);
+const int *ut_ctx_tls13_suites(const unitls_ctx *ctx, size_t *n);
 
 /* The one provider linked into this library. */
 extern const struct unitls_provider ut_provider;

@@ -2,6 +2,7 @@
  * common/ (cert_internal.h). unitls_cert_check_host lives with the host
  * name matcher. */
 #include <stdlib.h>
+#include <string.h>
 
 #include <unitls/cert.h>
 
@@ -167,4 +168,84 @@ UNITLS_API int unitls_cert_to_text(const unitls_cert *cert, char **text,
     if (cert == NULL)
         return UNITLS_E_INVALID_ARG;
     return ut_cert_to_text(cert, text, len);
+}
+
+UNITLS_API int unitls_cert_fingerprint(const unitls_cert *cert,
+                                       unitls_digest digest,
+                                       unsigned char *out, size_t out_size)
+{
+    if (cert == NULL || out == NULL)
+        return UNITLS_E_INVALID_ARG;
+    switch (digest) {
+    case UNITLS_DIGEST_SHA256:
+        if (out_size < UNITLS_DIGEST_SHA256_LEN)
+            return UNITLS_E_INVALID_ARG;
+        ut_cert_fingerprint_sha256(cert, out);
+        return UNITLS_OK;
+    case UNITLS_DIGEST_SHA1:
+        if (out_size < UNITLS_DIGEST_SHA1_LEN)
+            return UNITLS_E_INVALID_ARG;
+        ut_cert_fingerprint_sha1(cert, out);
+        return UNITLS_OK;
+    default:
+        return UNITLS_E_INVALID_ARG;
+    }
+}
+
+UNITLS_API int unitls_cert_key_info(const unitls_cert *cert,
+                                    const char **algorithm,
+                                    const char **curve, int *bits)
+{
+    const char *a = NULL, *c = NULL;
+    int b = 0;
+    if (cert != NULL)
+        ut_cert_key_info(cert, &a, &c, &b);
+    if (algorithm != NULL)
+        *algorithm = a;
+    if (curve != NULL)
+        *curve = c;
+    if (bits != NULL)
+        *bits = b;
+    return cert != NULL ? UNITLS_OK : UNITLS_E_INVALID_ARG;
+}
+
+UNITLS_API int unitls_cert_basic_constraints(const unitls_cert *cert,
+                                             int *is_ca, int *pathlen)
+{
+    int ca = 0, len = -1;
+    int present = cert != NULL ? ut_cert_basic_constraints(cert, &ca, &len)
+                               : 0;
+    if (is_ca != NULL)
+        *is_ca = ca;
+    if (pathlen != NULL)
+        *pathlen = len;
+    return present;
+}
+
+UNITLS_API int unitls_cert_key_usage(const unitls_cert *cert,
+                                     unsigned int *usage)
+{
+    unsigned bits = 0;
+    int present = cert != NULL ? ut_cert_key_usage(cert, &bits) : 0;
+    if (usage != NULL)
+        *usage = bits;
+    return present;
+}
+
+UNITLS_API size_t unitls_cert_ext_key_usage_count(const unitls_cert *cert)
+{
+    return cert ? ut_cert_ext_key_usage_count(cert) : 0;
+}
+
+UNITLS_API const char *unitls_cert_ext_key_usage_oid(const unitls_cert *cert,
+                                                     size_t index)
+{
+    return cert ? ut_cert_ext_key_usage_oid(cert, index) : NULL;
+}
+
+UNITLS_API int unitls_cert_time_to_seconds(const char *text, int64_t *out)
+{
+    if (text == NULL || out == NULL)
+        return UNITLS_E_INVALID_ARG;
+    return ut_cert_time_to_seconds(text, strlen(text), out);
 }

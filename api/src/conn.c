@@ -56,8 +56,30 @@ int unitls_conn_set_fd(unitls_conn *conn, int fd)
                             "the transport cannot change once the "
                             "handshake has started");
     int rc = ut_provider.conn_set_fd(conn, fd);
-    if (rc == UNITLS_OK)
+    if (rc == UNITLS_OK) {
         conn->fd = fd;
+        conn->has_transport = 1;
+    }
+    return rc;
+}
+
+int unitls_conn_set_io(unitls_conn *conn, unitls_io_read_fn rd,
+                       unitls_io_write_fn wr, void *user)
+{
+    if (conn == NULL)
+        return UNITLS_E_INVALID_ARG;
+    if (rd == NULL || wr == NULL)
+        return ut_conn_fail(conn, UNITLS_E_INVALID_ARG,
+                            "callback I/O needs a read and a write callback");
+    if (conn->state != UT_CONN_NEW)
+        return ut_conn_fail(conn, UNITLS_E_STATE,
+                            "the transport cannot change once the "
+                            "handshake has started");
+    int rc = ut_provider.conn_set_io(conn, rd, wr, user);
+    if (rc == UNITLS_OK) {
+        conn->fd = -1;
+        conn->has_transport = 1;
+    }
     return rc;
 }
 

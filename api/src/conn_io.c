@@ -57,9 +57,10 @@ static int check_names(unitls_conn *conn)
 
 static int start_handshake(unitls_conn *conn)
 {
-    if (conn->fd < 0)
+    if (!conn->has_transport)
         return ut_conn_fail(conn, UNITLS_E_STATE,
-                            "no transport: call unitls_conn_set_fd() first");
+                            "no transport: call unitls_conn_set_fd() or "
+                            "unitls_conn_set_io() first");
     int rc = check_names(conn);
     if (rc != UNITLS_OK)
         return rc;

@@ -34,6 +34,8 @@ void ut_ctx_release(unitls_ctx *ctx)
     if (ctx == NULL || atomic_fetch_sub(&ctx->refs, 1) != 1)
         return;
     ut_provider.ctx_free(ctx);
+    free(ctx->tls12_suites);
+    free(ctx->tls13_suites);
     free(ctx);
 }
 

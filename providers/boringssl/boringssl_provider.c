@@ -16,6 +16,8 @@ static const char *boringssl_backend_version(void)
         BORINGSSL_API_VERSION) ")";
 }
 
+/* No UNITLS_CAP_TLS13_SUITES: BoringSSL's TLS 1.3 suites are fixed
+ * (ossl_compat_set_tls13_suites). */
 const struct unitls_provider ut_provider = {
     .name = "boringssl",
     .caps = UNITLS_CAP_TLS13 | UNITLS_CAP_TRUST_DIR | UNITLS_CAP_SYSTEM_TRUST,

@@ -1,10 +1,12 @@
-/* A BIO over a connected socket that never raises SIGPIPE, and that
- * follows the record layer in what it reads.
+/* A BIO over the connection's transport (common/transport.h: a connected
+ * socket, or the application's callbacks) that never raises SIGPIPE, and
+ * that follows the record layer in what it reads.
  *
  * OpenSSL's socket BIO writes with write(), which kills a process that has
- * not ignored SIGPIPE when the peer has gone. This one uses send() with
- * MSG_NOSIGNAL and recv(), straight from and into the library's buffers (no
- * extra copy), retries EINTR, and turns EAGAIN into the BIO retry flags.
+ * not ignored SIGPIPE when the peer has gone. This one uses the transport:
+ * send() with MSG_NOSIGNAL and recv(), straight from and into the library's
+ * buffers (no extra copy), or the callbacks; a WANT becomes the BIO retry
+ * flags.
  *
  * Every byte read is fed to a record tracker (common/tls_records.h):
  *  - when the peer's first bytes cannot start a TLS record, the read fails
@@ -23,12 +25,13 @@
 #include <openssl/bio.h>
 
 #include "tls_records.h"
+#include "transport.h"
 
 /* What the BIO reads from and where it leaves the reason for a failure. The
  * connection owns it; the BIO only borrows it. */
 struct ossl_transport {
-    int fd;
-    int last_errno; /* errno of the last failed recv/send; 0 = none or EOF */
+    struct ut_transport io; /* io.last_errno: errno of the last failed
+                               read or write; 0 = none or EOF */
     int muted;      /* writes after the peer's fatal alert were swallowed */
     struct ut_records records; /* what the peer sent, record by record */
 };
@@ -36,7 +39,8 @@ struct ossl_transport {
 /* Creates the BIO method once. Returns UNITLS_OK or UNITLS_E_INTERNAL. */
 int ossl_bio_init(void);
 
-/* A new BIO over t->fd (which it never closes), or NULL. */
+/* A new BIO over t->io (a descriptor it never closes, or callbacks), or
+ * NULL. */
 BIO *ossl_bio_new(struct ossl_transport *t);
 
 #endif

@@ -75,8 +75,11 @@ static inline void ossl_compat_set_cert_verify_callback(
  * BoringSSL cannot configure them at all: its fixed order is
  * TLS_AES_128_GCM_SHA256, TLS_AES_256_GCM_SHA384,
  * TLS_CHACHA20_POLY1305_SHA256 on hardware with AES instructions, which is
- * the unitls default (common/tls_defaults.h), so there is nothing to do.
- * `names` is the OpenSSL-named, ':'-separated list; returns 1 on success. */
+ * the unitls default (common/tls_defaults.h), so there is nothing to do for
+ * the defaults; the boringssl provider leaves UNITLS_CAP_TLS13_SUITES clear,
+ * so an application's list never gets here (unitls_ctx_set_tls13_suites()
+ * answers UNITLS_E_UNSUPPORTED). `names` is the OpenSSL-named,
+ * ':'-separated list; returns 1 on success. */
 static inline int ossl_compat_set_tls13_suites(SSL_CTX *ctx,
                                                const char *names)
 {
@@ -87,6 +90,24 @@ static inline int ossl_compat_set_tls13_suites(SSL_CTX *ctx,
 #else
     /* An empty list would switch TLS 1.3 off: refuse it. */
     return names[0] != '\0' && SSL_CTX_set_ciphersuites(ctx, names);
+#endif
+}
+
+/* The library's cipher suite with the IANA code point `id`, from its whole
+ * table rather than a context's configured list (which shrinks once a list
+ * is set); NULL if the library has no such suite. OpenSSL looks it up
+ * through a connection's method, so `ssl` is any SSL of the context;
+ * BoringSSL needs none. */
+static inline const SSL_CIPHER *ossl_compat_cipher_by_id(const SSL *ssl,
+                                                         int id)
+{
+#ifdef OPENSSL_IS_BORINGSSL
+    (void)ssl;
+    return SSL_get_cipher_by_value((uint16_t)id);
+#else
+    const unsigned char code[2] = {(unsigned char)(id >> 8),
+                                   (unsigned char)(id & 0xff)};
+    return SSL_CIPHER_find((SSL *)ssl, code);
 #endif
 }
 

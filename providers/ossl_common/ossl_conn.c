@@ -14,7 +14,7 @@ int ossl_conn_new(unitls_conn *conn)
     struct ossl_conn *oc = calloc(1, sizeof(*oc));
     if (oc == NULL)
         return UNITLS_E_NOMEM;
-    oc->transport.fd = -1;
+    ut_transport_init(&oc->transport.io);
     ut_records_init(&oc->transport.records,
                     conn->ctx->role == UNITLS_ROLE_SERVER);
     oc->alert_received = -1;
@@ -45,17 +45,38 @@ void ossl_conn_free(unitls_conn *conn)
     conn->impl = NULL;
 }
 
-int ossl_conn_set_fd(unitls_conn *conn, int fd)
+/* Gives the SSL a BIO over oc->transport, once; the transport itself may
+ * change until the handshake starts. */
+static int attach_bio(unitls_conn *conn)
 {
     struct ossl_conn *oc = ossl_conn_impl(conn);
+    if (SSL_get_rbio(oc->ssl) != NULL)
+        return UNITLS_OK;
     BIO *bio = ossl_bio_new(&oc->transport);
     if (bio == NULL) {
         ERR_clear_error();
         return ut_conn_fail(conn, UNITLS_E_NOMEM, "cannot create the BIO");
     }
-    oc->transport.fd = fd;
     SSL_set_bio(oc->ssl, bio, bio); /* one reference, for both directions */
     return UNITLS_OK;
+}
+
+int ossl_conn_set_fd(unitls_conn *conn, int fd)
+{
+    int rc = attach_bio(conn);
+    if (rc == UNITLS_OK)
+        ut_transport_set_fd(&ossl_conn_impl(conn)->transport.io, fd);
+    return rc;
+}
+
+int ossl_conn_set_io(unitls_conn *conn, unitls_io_read_fn rd,
+                     unitls_io_write_fn wr, void *user)
+{
+    int rc = attach_bio(conn);
+    if (rc == UNITLS_OK)
+        ut_transport_set_io(&ossl_conn_impl(conn)->transport.io, rd, wr,
+                            user);
+    return rc;
 }
 
 int ossl_conn_set_sni(unitls_conn *conn, const char *host)

@@ -3,6 +3,7 @@
 
 #include <openssl/err.h>
 
+#include "cipher_registry.h"
 #include "ossl_compat.h"
 #include "ossl_ctx.h"
 #include "ossl_error.h"
@@ -95,4 +96,47 @@ int ossl_ctx_apply_verify_mode(unitls_ctx *ctx)
 {
     SSL_CTX_set_verify(ossl_ctx_ssl_ctx(ctx), library_verify_mode(ctx), NULL);
     return UNITLS_OK;
+}
+
+/* The API layer has checked the ids; what is left is whether the library
+ * has each suite. A failed attempt may have changed the list, so the suites
+ * in force are set again. */
+static int apply_suites(unitls_ctx *ctx, int tls13, const int *ids, size_t n)
+{
+    SSL_CTX *c = ossl_ctx_ssl_ctx(ctx);
+    size_t missing, old_n, ignored;
+    ERR_clear_error();
+    if (ossl_suites_set(c, tls13, ids, n, &missing))
+        return UNITLS_OK;
+    int rc = missing < n
+                 ? ut_ctx_fail(ctx, UNITLS_E_UNSUPPORTED,
+                               "cipher suite %s is not supported by the %s "
+                               "provider",
+                               ut_cipher_iana_name(ids[missing]),
+                               ut_provider.name)
+                 : ossl_ctx_fail(ctx, UNITLS_E_INTERNAL,
+                                 "cannot set the cipher suites");
+    const int *old = tls13 ? ut_ctx_tls13_suites(ctx, &old_n)
+                           : ut_ctx_tls12_suites(ctx, &old_n);
+    (void)ossl_suites_set(c, tls13, old, old_n, &ignored);
+    ERR_clear_error();
+    return rc;
+}
+
+int ossl_ctx_apply_tls12_suites(unitls_ctx *ctx, const int *ids, size_t n)
+{
+    return apply_suites(ctx, 0, ids, n);
+}
+
+/* BoringSSL's TLS 1.3 suites cannot be set (UNITLS_CAP_TLS13_SUITES is
+ * clear and the API layer never calls this there); refuse rather than do
+ * nothing should that ever change. */
+int ossl_ctx_apply_tls13_suites(unitls_ctx *ctx, const int *ids, size_t n)
+{
+    if (!(ut_provider.caps & UNITLS_CAP_TLS13_SUITES))
+        return ut_ctx_fail(ctx, UNITLS_E_UNSUPPORTED,
+                           "the %s provider cannot configure TLS 1.3 cipher "
+                           "suites",
+                           ut_provider.name);
+    return apply_suites(ctx, 1, ids, n);
 }

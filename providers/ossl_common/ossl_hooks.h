@@ -2,6 +2,8 @@
 #ifndef OSSL_HOOKS_H
 #define OSSL_HOOKS_H
 
+#include <stddef.h>
+
 #include <openssl/ssl.h>
 
 /* Routes certificate verification through the API layer (ossl_verify.c). */
@@ -13,5 +15,13 @@ void ossl_alerts_install(SSL_CTX *ctx);
 /* Applies unitls' default cipher suites and groups (ossl_defaults.c).
  * Returns 1 on success, 0 with the library's error queued. */
 int ossl_defaults_apply(SSL_CTX *ctx);
+
+/* Sets the TLS 1.2 (tls13 == 0) or TLS 1.3 suites of ctx to exactly `ids`
+ * (IANA, preference order), by the library's names (ossl_defaults.c).
+ * Returns 1; or 0 with *missing the index of the first suite the library
+ * lacks, or `count` when it failed otherwise (its error queued). After a 0
+ * the context's suites may have changed: set the previous ones again. */
+int ossl_suites_set(SSL_CTX *ctx, int tls13, const int *ids, size_t count,
+                    size_t *missing);
 
 #endif

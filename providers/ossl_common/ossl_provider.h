@@ -20,10 +20,14 @@ int ossl_ctx_load_system_trust(unitls_ctx *ctx);
 int ossl_ctx_use_cert_key(unitls_ctx *ctx, const struct ut_blob_list *chain,
                           const unsigned char *key, size_t key_len,
                           const char *password);
+int ossl_ctx_apply_tls12_suites(unitls_ctx *ctx, const int *ids, size_t n);
+int ossl_ctx_apply_tls13_suites(unitls_ctx *ctx, const int *ids, size_t n);
 
 int ossl_conn_new(unitls_conn *conn);
 void ossl_conn_free(unitls_conn *conn);
 int ossl_conn_set_fd(unitls_conn *conn, int fd);
+int ossl_conn_set_io(unitls_conn *conn, unitls_io_read_fn rd,
+                     unitls_io_write_fn wr, void *user);
 int ossl_conn_set_sni(unitls_conn *conn, const char *host);
 int ossl_conn_handshake(unitls_conn *conn);
 int ossl_conn_read(unitls_conn *conn, void *buf, size_t len, size_t *n);
@@ -44,9 +48,12 @@ int ossl_conn_peer_chain(const unitls_conn *conn, struct ut_blob_list *out);
     .ctx_add_trust_der = ossl_ctx_add_trust_der,                               \
     .ctx_load_trust_dir = ossl_ctx_load_trust_dir,                             \
     .ctx_load_system_trust = ossl_ctx_load_system_trust,                       \
-    .ctx_use_cert_key = ossl_ctx_use_cert_key, .conn_new = ossl_conn_new,      \
+    .ctx_use_cert_key = ossl_ctx_use_cert_key,                                 \
+    .ctx_apply_tls12_suites = ossl_ctx_apply_tls12_suites,                     \
+    .ctx_apply_tls13_suites = ossl_ctx_apply_tls13_suites,                     \
+    .conn_new = ossl_conn_new,                                                 \
     .conn_free = ossl_conn_free, .conn_set_fd = ossl_conn_set_fd,              \
-    .conn_set_sni = ossl_conn_set_sni,                                         \
+    .conn_set_io = ossl_conn_set_io, .conn_set_sni = ossl_conn_set_sni,        \
     .conn_handshake = ossl_conn_handshake, .conn_read = ossl_conn_read,        \
     .conn_write = ossl_conn_write, .conn_pending = ossl_conn_pending,          \
     .conn_shutdown = ossl_conn_shutdown, .conn_version = ossl_conn_version,    \

@@ -14,7 +14,7 @@
 void ossl_op_begin(struct ossl_conn *oc)
 {
     ERR_clear_error();
-    oc->transport.last_errno = 0;
+    oc->transport.io.last_errno = 0;
 }
 
 static const char *op_name(enum ossl_op op)
@@ -65,7 +65,7 @@ static int classify(unitls_conn *conn, int err, enum ossl_op op,
     if (ut_records_not_tls(&oc->transport.records))
         return ut_conn_fail_not_tls(conn, name);
     if (err == SSL_ERROR_SYSCALL)
-        return ut_conn_fail_transport(conn, oc->transport.last_errno, name,
+        return ut_conn_fail_transport(conn, oc->transport.io.last_errno, name,
                                       e->text);
     if (err == SSL_ERROR_ZERO_RETURN)
         return ut_conn_fail(conn, UNITLS_E_EOF,

@@ -14,6 +14,7 @@
 
 #include "provider.h"
 #include "tls_records.h"
+#include "transport.h"
 
 /* What the provider relies on in wolfSSL's build. */
 #if !defined(OPENSSL_EXTRA) || !defined(WOLFSSL_ALWAYS_VERIFY_CB) ||          \
@@ -49,19 +50,29 @@ struct wolf_hello {
     int refused;    /* it offers supported_versions, none acceptable */
 };
 
+/* Output queued while the transport could not take it (wolf_out.c). */
+struct wolf_out {
+    unsigned char *buf;
+    size_t cap, len, off; /* bytes off..len are still to send */
+    int active;           /* the send callback queues instead of WANT */
+};
+
 /* conn->impl */
 struct wolf_conn {
     WOLFSSL *ssl;
     unitls_conn *conn;
-    int fd;
-    int io_eof;   /* recv() returned 0: the transport ended */
-    int io_errno; /* errno of the last failing send()/recv(), else 0 */
-    int peer_gone;     /* recv() has seen the end of the stream */
+    struct ut_transport io; /* the descriptor or the callbacks */
+    int io_eof;   /* the transport ended (recv() returned 0) */
+    int io_errno; /* errno of the last failing read or write, else 0 */
+    int peer_gone;     /* a read has seen the end of the stream */
     int muted;         /* the provider sent the fatal alert itself */
     int dropped_sends; /* wolfSSL wrote after either; nothing was sent */
     struct ut_records records; /* every byte read from the peer (wolf_io.c) */
     struct wolf_hello hello;
     struct wolf_verify verify;
+    struct wolf_out out;
+    int hs_finished; /* wolfSSL's handshake returned success */
+    int close_sent;  /* wolfSSL_shutdown() has sent close_notify */
 };
 
 /* ctx->impl is the WOLFSSL_CTX itself. */
@@ -88,6 +99,10 @@ void wolf_thread_enter(void);
  * tickets, no session cache, server preference). UNITLS_OK or an error
  * recorded on ctx. */
 int wolf_ctx_apply_defaults(unitls_ctx *ctx);
+/* The same file: the cipher suites an application sets (provider.h,
+ * ctx_apply_tls12_suites / ctx_apply_tls13_suites). */
+int wolf_ctx_apply_tls12_suites(unitls_ctx *ctx, const int *ids, size_t n);
+int wolf_ctx_apply_tls13_suites(unitls_ctx *ctx, const int *ids, size_t n);
 
 /* wolf_ctx.c */
 int wolf_ctx_new(unitls_ctx *ctx);
@@ -122,11 +137,12 @@ extern const char wolf_key_password_msg[];
 int wolf_key_check(const unsigned char *key_der, size_t key_len,
                    const unsigned char *cert_der, size_t cert_len);
 
-/* wolf_io.c: the transport callbacks (recv/send on conn's descriptor). */
+/* wolf_io.c: wolfSSL's I/O callbacks, over wc->io (the descriptor or the
+ * application's callbacks, common/transport.h). */
 void wolf_io_install(WOLFSSL_CTX *ssl_ctx);
 /* Clears what the callbacks noted about the last failure. */
 void wolf_io_begin(struct wolf_conn *wc);
-/* recv() with the transport's bookkeeping: the byte count (> 0) or a
+/* A read of the transport with its bookkeeping: the byte count (> 0) or a
  * WOLFSSL_CBIO_ERR_* code. Every byte read is fed to wc->records, and the
  * peer's first bytes are refused (WOLF_IO_REFUSED) when they cannot start
  * a TLS record: wolfSSL accepts any record version in the first record, so
@@ -137,6 +153,16 @@ int wolf_io_recv_raw(struct wolf_conn *wc, unsigned char *buf, size_t len);
  * general error it may send an alert of its own choosing); wolf_status()
  * then says what happened and sends the alert OpenSSL would. */
 #define WOLF_IO_REFUSED WOLFSSL_CBIO_ERR_CONN_CLOSE
+
+/* wolf_out.c: the handshake's and shutdown's output (see there).
+ * wolf_out_send: the send callback's answer while out.active: the bytes
+ * the transport takes now, the rest queued; len, or a CBIO error.
+ * wolf_out_flush: sends the queue; UNITLS_OK once empty, UNITLS_WANT_WRITE,
+ * or UNITLS_E_IO (wc->io_errno set). */
+int wolf_out_send(struct wolf_conn *wc, const unsigned char *buf, size_t len);
+int wolf_out_flush(struct wolf_conn *wc);
+int wolf_out_pending(const struct wolf_conn *wc);
+void wolf_out_free(struct wolf_conn *wc);
 
 /* wolf_records.c: when wolfSSL stopped at a plaintext alert it cannot
  * read, reads it: returns its description if it is fatal, else -1. */
@@ -162,6 +188,8 @@ int wolf_raw_alert_instead(unitls_conn *conn, int description);
 int wolf_conn_new(unitls_conn *conn);
 void wolf_conn_free(unitls_conn *conn);
 int wolf_conn_set_fd(unitls_conn *conn, int fd);
+int wolf_conn_set_io(unitls_conn *conn, unitls_io_read_fn rd,
+                     unitls_io_write_fn wr, void *user);
 int wolf_conn_set_sni(unitls_conn *conn, const char *host);
 
 /* wolf_transfer.c */

@@ -18,7 +18,7 @@ int wolf_conn_new(unitls_conn *conn)
         return UNITLS_E_NOMEM;
     }
     wc->conn = conn;
-    wc->fd = -1;
+    ut_transport_init(&wc->io);
     ut_records_init(&wc->records, conn->ctx->role == UNITLS_ROLE_SERVER);
     wolfSSL_SetIOReadCtx(wc->ssl, wc);
     wolfSSL_SetIOWriteCtx(wc->ssl, wc);
@@ -33,16 +33,24 @@ void wolf_conn_free(unitls_conn *conn)
         return;
     wolfSSL_free(wc->ssl);
     wolf_hello_free(wc);
+    wolf_out_free(wc);
     wolf_verify_reset(&wc->verify);
     free(wc);
     conn->impl = NULL;
 }
 
-/* The descriptor is used by the provider's own callbacks (wolf_io.c);
+/* The transport is used by the provider's own callbacks (wolf_io.c);
  * wolfSSL never touches it. */
 int wolf_conn_set_fd(unitls_conn *conn, int fd)
 {
-    wolf_conn(conn)->fd = fd;
+    ut_transport_set_fd(&wolf_conn(conn)->io, fd);
+    return UNITLS_OK;
+}
+
+int wolf_conn_set_io(unitls_conn *conn, unitls_io_read_fn rd,
+                     unitls_io_write_fn wr, void *user)
+{
+    ut_transport_set_io(&wolf_conn(conn)->io, rd, wr, user);
     return UNITLS_OK;
 }
 

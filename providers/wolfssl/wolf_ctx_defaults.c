@@ -1,48 +1,115 @@
-/* unitls' protocol defaults (common/tls_defaults.h) in wolfSSL's terms.
+/* unitls' protocol defaults (common/tls_defaults.h) in wolfSSL's terms,
+ * and the cipher suites an application sets instead of the default ones.
  * wolfSSL's own defaults differ from OpenSSL's: more suites (CBC, DHE),
  * other groups, session tickets and a session cache, so everything here is
  * set explicitly. */
 #include "wolf.h"
 
+#include <stdlib.h>
 #include <string.h>
 
+#include "cipher_registry.h"
 #include "tls_defaults.h"
 
-enum { WOLF_CIPHER_LIST_MAX = 1024 };
+/* Whether wolfSSL has the suite `id`: its table of names holds only the
+ * suites it was built with. */
+static int wolf_has_suite(int id)
+{
+    const char *name = wolfSSL_get_cipher_name_from_suite(
+        (unsigned char)(id >> 8), (unsigned char)(id & 0xff));
+    return name != NULL && strcmp(name, "None") != 0;
+}
 
-/* Appends wolfSSL's name for each IANA suite id, ':'-separated. */
-static int append_suites(char *list, size_t cap, const int *ids, size_t n)
+/* Appends the suites' two-byte codes to `codes`. Returns 0, or -1 with *bad
+ * the index of the first suite wolfSSL does not have. */
+static int append_suites(unsigned char *codes, size_t *len, const int *ids,
+                         size_t n, size_t *bad)
 {
     for (size_t i = 0; i < n; i++) {
-        const char *name = wolfSSL_get_cipher_name_from_suite(
-            (unsigned char)(ids[i] >> 8), (unsigned char)(ids[i] & 0xff));
-        if (name == NULL || strcmp(name, "None") == 0)
+        if (!wolf_has_suite(ids[i])) {
+            *bad = i;
             return -1;
-        size_t used = strlen(list);
-        size_t need = strlen(name) + (used ? 1 : 0);
-        if (used + need + 1 > cap)
-            return -1;
-        if (used)
-            list[used++] = ':';
-        memcpy(list + used, name, strlen(name) + 1);
+        }
+        codes[(*len)++] = (unsigned char)(ids[i] >> 8);
+        codes[(*len)++] = (unsigned char)(ids[i] & 0xff);
     }
     return 0;
 }
 
+/* wolfSSL has one list for both versions: TLS 1.3 suites first, then the
+ * TLS 1.2 ones. It is given by code, not by name: wolfSSL 5.5's
+ * wolfSSL_CTX_set_cipher_list() merges a new list of names into the one
+ * set before (OpenSSL-compatible for a list of one version, but it keeps
+ * stale suites behind a shorter mixed list), while
+ * wolfSSL_CTX_set_cipher_list_bytes() replaces it. */
+static int set_suites(unitls_ctx *ctx, const int *tls13, size_t n13,
+                      const int *tls12, size_t n12)
+{
+    unsigned char *codes = malloc(2 * (n13 + n12));
+    size_t len = 0, bad = 0;
+    if (codes == NULL)
+        return ut_ctx_fail(ctx, UNITLS_E_NOMEM, "out of memory");
+    int rc = UNITLS_OK;
+    if (append_suites(codes, &len, tls13, n13, &bad) != 0)
+        rc = ut_ctx_fail(ctx, UNITLS_E_UNSUPPORTED,
+                         "cipher suite %s is not supported by the wolfssl "
+                         "provider",
+                         ut_cipher_iana_name(tls13[bad]));
+    else if (append_suites(codes, &len, tls12, n12, &bad) != 0)
+        rc = ut_ctx_fail(ctx, UNITLS_E_UNSUPPORTED,
+                         "cipher suite %s is not supported by the wolfssl "
+                         "provider",
+                         ut_cipher_iana_name(tls12[bad]));
+    else if (wolfSSL_CTX_set_cipher_list_bytes(wolf_ctx(ctx), codes,
+                                               (int)len) != WOLFSSL_SUCCESS)
+        rc = ut_ctx_fail(ctx, UNITLS_E_INTERNAL,
+                         "wolfssl rejected the cipher suites");
+    free(codes);
+    return rc;
+}
+
+/* Should wolfSSL reject a list after all, the suites in force are set
+ * again, so that a failed call changes nothing. */
+static int replace_suites(unitls_ctx *ctx, const int *tls13, size_t n13,
+                          const int *tls12, size_t n12)
+{
+    int rc = set_suites(ctx, tls13, n13, tls12, n12);
+    if (rc == UNITLS_E_INTERNAL) {
+        char msg[UT_ERROR_MAX];
+        memcpy(msg, ctx->error, sizeof(msg));
+        size_t o13, o12;
+        const int *old13 = ut_ctx_tls13_suites(ctx, &o13);
+        const int *old12 = ut_ctx_tls12_suites(ctx, &o12);
+        (void)set_suites(ctx, old13, o13, old12, o12);
+        memcpy(ctx->error, msg, sizeof(msg));
+    }
+    return rc;
+}
+
+int wolf_ctx_apply_tls12_suites(unitls_ctx *ctx, const int *ids, size_t n)
+{
+    size_t n13;
+    const int *tls13 = ut_ctx_tls13_suites(ctx, &n13);
+    return replace_suites(ctx, tls13, n13, ids, n);
+}
+
+int wolf_ctx_apply_tls13_suites(unitls_ctx *ctx, const int *ids, size_t n)
+{
+    size_t n12;
+    const int *tls12 = ut_ctx_tls12_suites(ctx, &n12);
+    return replace_suites(ctx, ids, n, tls12, n12);
+}
+
 static int apply_suites(unitls_ctx *ctx)
 {
-    char list[WOLF_CIPHER_LIST_MAX] = "";
-    if (append_suites(list, sizeof(list), ut_default_tls13_suites,
-                      ut_default_tls13_suite_count) != 0 ||
-        append_suites(list, sizeof(list), ut_default_tls12_suites,
-                      ut_default_tls12_suite_count) != 0)
+    int rc = set_suites(ctx, ut_default_tls13_suites,
+                        ut_default_tls13_suite_count, ut_default_tls12_suites,
+                        ut_default_tls12_suite_count);
+    if (rc == UNITLS_E_UNSUPPORTED)
         return ut_ctx_fail(ctx, UNITLS_E_INTERNAL,
                            "wolfssl lacks one of unitls' default cipher "
                            "suites");
-    if (wolfSSL_CTX_set_cipher_list(wolf_ctx(ctx), list) != WOLFSSL_SUCCESS)
-        return ut_ctx_fail(ctx, UNITLS_E_INTERNAL,
-                           "wolfssl rejected the cipher list %s", list);
-    return UNITLS_OK;
+    return rc;
 }
 
 /* wolfSSL's group ids are the IANA NamedGroup values. */

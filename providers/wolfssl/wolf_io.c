@@ -1,46 +1,30 @@
-/* The transport: wolfSSL's I/O callbacks on the connection's descriptor.
- * recv()/send() with MSG_NOSIGNAL so that a write to a closed peer gives
- * EPIPE instead of SIGPIPE; EINTR is retried; EAGAIN becomes WANT. The
- * callbacks remember why the transport stopped (end of stream, or errno) so
- * that wolf_status() can tell a ragged EOF from an I/O error without
- * depending on which code wolfSSL chose for it. */
+/* The transport: wolfSSL's I/O callbacks over the connection's transport
+ * (common/transport.h: the descriptor, with recv()/send(MSG_NOSIGNAL) so
+ * that a write to a closed peer gives EPIPE instead of SIGPIPE, or the
+ * application's callbacks). A WANT becomes wolfSSL's WANT. The callbacks
+ * remember why the transport stopped (end of stream, or errno) so that
+ * wolf_status() can tell a ragged EOF from an I/O error without depending
+ * on which code wolfSSL chose for it. */
 #include "wolf.h"
-
-#include <errno.h>
-#include <sys/socket.h>
-#include <sys/types.h>
-
-static int would_block(int err)
-{
-    return err == EAGAIN || err == EWOULDBLOCK;
-}
-
-/* n bytes arrived: WOLF_IO_REFUSED if they show that the peer does not
- * speak TLS, else n. */
-static int arrived(struct wolf_conn *wc, const unsigned char *buf, ssize_t n)
-{
-    ut_records_feed(&wc->records, buf, (size_t)n);
-    return ut_records_not_tls(&wc->records) ? WOLF_IO_REFUSED : (int)n;
-}
 
 int wolf_io_recv_raw(struct wolf_conn *wc, unsigned char *buf, size_t len)
 {
     if (ut_records_not_tls(&wc->records))
         return WOLF_IO_REFUSED;
-    for (;;) {
-        ssize_t n = recv(wc->fd, buf, len, 0);
-        if (n > 0)
-            return arrived(wc, buf, n);
-        if (n == 0) {
-            wc->io_eof = 1;
-            wc->peer_gone = 1;
-            return WOLFSSL_CBIO_ERR_CONN_CLOSE;
-        }
-        if (errno == EINTR)
-            continue;
-        if (would_block(errno))
-            return WOLFSSL_CBIO_ERR_WANT_READ;
-        wc->io_errno = errno;
+    size_t n;
+    switch (ut_transport_recv(&wc->io, buf, len, &n)) {
+    case UT_IO_DONE:
+        /* WOLF_IO_REFUSED if the bytes show the peer does not speak TLS */
+        ut_records_feed(&wc->records, buf, n);
+        return ut_records_not_tls(&wc->records) ? WOLF_IO_REFUSED : (int)n;
+    case UT_IO_EOF:
+        wc->io_eof = 1;
+        wc->peer_gone = 1;
+        return WOLFSSL_CBIO_ERR_CONN_CLOSE;
+    case UT_IO_WANT:
+        return WOLFSSL_CBIO_ERR_WANT_READ;
+    default:
+        wc->io_errno = wc->io.last_errno;
         return WOLFSSL_CBIO_ERR_GENERAL;
     }
 }
@@ -70,15 +54,18 @@ static int wolf_send(WOLFSSL *ssl, char *buf, int sz, void *io_ctx)
         wc->dropped_sends = 1;
         return sz;
     }
-    for (;;) {
-        ssize_t n = send(wc->fd, buf, (size_t)sz, MSG_NOSIGNAL);
-        if (n >= 0)
-            return (int)n;
-        if (errno == EINTR)
-            continue;
-        if (would_block(errno))
-            return WOLFSSL_CBIO_ERR_WANT_WRITE;
-        wc->io_errno = errno;
+    if (sz <= 0)
+        return 0;
+    if (wc->out.active)
+        return wolf_out_send(wc, (const unsigned char *)buf, (size_t)sz);
+    size_t n;
+    switch (ut_transport_send(&wc->io, buf, (size_t)sz, &n)) {
+    case UT_IO_DONE:
+        return (int)n;
+    case UT_IO_WANT:
+        return WOLFSSL_CBIO_ERR_WANT_WRITE;
+    default:
+        wc->io_errno = wc->io.last_errno;
         return WOLFSSL_CBIO_ERR_GENERAL;
     }
 }

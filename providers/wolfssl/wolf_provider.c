@@ -48,7 +48,8 @@ static const char *wolf_backend_version(void)
 
 const struct unitls_provider ut_provider = {
     .name = "wolfssl",
-    .caps = UNITLS_CAP_TLS13 | UNITLS_CAP_TRUST_DIR | WOLF_CAP_SYSTEM,
+    .caps = UNITLS_CAP_TLS13 | UNITLS_CAP_TRUST_DIR | WOLF_CAP_SYSTEM |
+            UNITLS_CAP_TLS13_SUITES,
     .backend_version = wolf_backend_version,
     .global_init = wolf_global_init,
     .ctx_new = wolf_ctx_new,
@@ -59,9 +60,12 @@ const struct unitls_provider ut_provider = {
     .ctx_load_trust_dir = wolf_ctx_load_trust_dir,
     .ctx_load_system_trust = wolf_ctx_load_system_trust,
     .ctx_use_cert_key = wolf_ctx_use_cert_key,
+    .ctx_apply_tls12_suites = wolf_ctx_apply_tls12_suites,
+    .ctx_apply_tls13_suites = wolf_ctx_apply_tls13_suites,
     .conn_new = wolf_conn_new,
     .conn_free = wolf_conn_free,
     .conn_set_fd = wolf_conn_set_fd,
+    .conn_set_io = wolf_conn_set_io,
     .conn_set_sni = wolf_conn_set_sni,
     .conn_handshake = wolf_conn_handshake,
     .conn_read = wolf_conn_read,

@@ -24,17 +24,36 @@
 #include <sys/socket.h>
 #include <sys/types.h>
 
+/* Writes the record without waiting: a socket's buffer takes seven bytes at
+ * once; callbacks are offered the rest as long as they take some. Returns
+ * 1 if all of it went. */
+static int send_now(struct wolf_conn *wc, const unsigned char *rec,
+                    size_t len)
+{
+    struct ut_transport *t = &wc->io;
+    if (wolf_out_pending(wc)) /* after what wolfSSL queued, in order */
+        return wolf_out_send(wc, rec, len) == (int)len &&
+               wolf_out_flush(wc) == UNITLS_OK;
+    if (t->fd >= 0) {
+        ssize_t n;
+        do
+            n = send(t->fd, rec, len, MSG_NOSIGNAL | MSG_DONTWAIT);
+        while (n < 0 && errno == EINTR);
+        return n == (ssize_t)len;
+    }
+    size_t done = 0, n;
+    while (done < len &&
+           ut_transport_send(t, rec + done, len - done, &n) == UT_IO_DONE)
+        done += n;
+    return done == len;
+}
+
 void wolf_raw_alert(unitls_conn *conn, int description)
 {
     enum { ALERT = 21, FATAL = 2 };
     const unsigned char record[7] = {ALERT, 3, 3, 0, 2, FATAL,
                                      (unsigned char)description};
-    ssize_t n;
-    do
-        n = send(wolf_conn(conn)->fd, record, sizeof(record),
-                 MSG_NOSIGNAL | MSG_DONTWAIT);
-    while (n < 0 && errno == EINTR);
-    if (n == (ssize_t)sizeof(record))
+    if (send_now(wolf_conn(conn), record, sizeof(record)))
         ut_conn_note_alert(conn, 1, description);
 }
 

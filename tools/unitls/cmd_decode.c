@@ -1,5 +1,5 @@
-/* unitls decode: print one certificate file as text or as Python's
- * getpeercert() JSON. */
+/* unitls decode: print a certificate file as text or as Python's
+ * getpeercert() JSON; with --chain, every certificate of a PEM bundle. */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -8,6 +8,7 @@
 #include <unitls/unitls.h>
 
 #include "args.h"
+#include "cert_print.h"
 #include "commands.h"
 #include "file_io.h"
 #include "output.h"
@@ -16,11 +17,14 @@
 #define COMMAND "decode"
 /* Far above any real certificate; keeps a wrong file from filling memory. */
 #define MAX_CERT_FILE (1024 * 1024)
+/* A bundle of every public root is well under 1 MiB; leave room. */
+#define MAX_BUNDLE_FILE (16 * 1024 * 1024)
 
 struct decode_options {
     const char *path;
     int json;
     int der;
+    int chain;
 };
 
 /* Reports a failed load of `path`; `errno_value` (if not 0) says why a file
@@ -93,6 +97,67 @@ static int print_cert(const unitls_cert *cert, int json)
     return output_finish(COMMAND);
 }
 
+/* 1 if data holds a PEM block marker, the way the library tells PEM from
+ * DER. */
+static int looks_like_pem(const unsigned char *data, size_t len)
+{
+    static const char marker[] = "-----BEGIN ";
+    const size_t n = sizeof(marker) - 1;
+    for (size_t i = 0; i + n <= len; i++)
+        if (memcmp(data + i, marker, n) == 0)
+            return 1;
+    return 0;
+}
+
+/* Prints the certificates: texts separated by an empty line, or one JSON
+ * array. */
+static int print_all(const unitls_cert *const *certs, size_t count, int json)
+{
+    if (json)
+        return cert_print_json(COMMAND, certs, count, 1);
+    for (size_t i = 0; i < count; i++) {
+        char *text = NULL;
+        size_t len = 0;
+        int status = unitls_cert_to_text(certs[i], &text, &len);
+        if (status != UNITLS_OK) {
+            report_status(COMMAND, "render text", status, NULL);
+            return EXIT_FAILED;
+        }
+        if (i > 0)
+            output_text("\n", 1);
+        output_line(text, len);
+        unitls_free(text);
+    }
+    return output_finish(COMMAND);
+}
+
+/* --chain: every certificate of a PEM file, in order (a DER file holds
+ * just one). */
+static int decode_chain(const struct decode_options *options)
+{
+    unsigned char *data;
+    size_t len;
+    int error = file_read_all(options->path, MAX_BUNDLE_FILE, &data, &len);
+    if (error != 0)
+        return report_load_failure(options->path, UNITLS_E_FILE, error,
+                                   options->der);
+    int pem = !options->der && looks_like_pem(data, len);
+    unitls_cert **list = NULL, *single = NULL;
+    size_t count = 0;
+    int status = pem ? unitls_cert_list_from_pem(data, len, &list, &count)
+                     : unitls_cert_from_der(data, len, &single);
+    free(data);
+    if (status != UNITLS_OK)
+        return report_load_failure(options->path, status, 0, !pem);
+    int code = pem ? print_all((const unitls_cert *const *)list, count,
+                               options->json)
+                   : print_all((const unitls_cert *const *)&single, 1,
+                               options->json);
+    unitls_cert_list_free(list, count);
+    unitls_cert_free(single);
+    return code;
+}
+
 int cmd_decode(int argc, char **argv)
 {
     struct decode_options options = {0};
@@ -101,13 +166,16 @@ int cmd_decode(int argc, char **argv)
          &options.json},
         {"--der", NULL, "the file is DER (default: detect PEM or DER)", NULL,
          &options.der},
+        {"--chain", NULL, "every certificate of a PEM bundle (--json: an array)",
+         NULL, &options.chain},
     };
     const struct cli_spec spec = {
         .command = COMMAND,
         .arguments = "FILE",
-        .description = "Decode the first certificate in FILE and print it as "
-                       "text, or with --json\nas Python's getpeercert() "
-                       "dict. Exits 1 if FILE is not a certificate.\n",
+        .description = "Decode the first certificate in FILE (with --chain, "
+                       "every one) and print it as\ntext, or with --json as "
+                       "Python's getpeercert() dict. Exits 1 if FILE is\n"
+                       "not a certificate.\n",
         .options = option_table,
         .option_count = sizeof(option_table) / sizeof(option_table[0]),
         .min_positional = 1,
@@ -117,6 +185,8 @@ int cmd_decode(int argc, char **argv)
     int parsed = args_parse(&spec, argc, argv, &options.path, &count);
     if (parsed != ARGS_RUN)
         return parsed;
+    if (options.chain)
+        return decode_chain(&options);
     unitls_cert *cert = NULL;
     int code = options.der ? load_der(options.path, &cert)
                            : load_any(options.path, &cert);

@@ -1,4 +1,5 @@
-/* unitls: TLS connections. */
+/** @file
+ * unitls: TLS connections. */
 #ifndef UNITLS_CONN_H
 #define UNITLS_CONN_H
 
@@ -14,12 +15,13 @@
 extern "C" {
 #endif
 
-/*
+/**
  * One TLS connection over a transport, like Python's SSLSocket or Qt's
  * QSslSocket. Life cycle:
  *
  *   conn = unitls_conn_new(ctx);
  *   unitls_conn_set_fd(conn, fd);              connected stream socket
+ *     (or unitls_conn_set_io(conn, rd, wr, user): callback I/O)
  *   unitls_conn_set_server_name(conn, "host"); clients: SNI + verification
  *   unitls_conn_handshake(conn);
  *   unitls_conn_read() / unitls_conn_write() ...
@@ -35,9 +37,19 @@ extern "C" {
  *  - after unitls_conn_shutdown(), write returns UNITLS_E_STATE; read still
  *    works and returns the peer's remaining data, then its close_notify.
  *
- * Blocking: on a blocking descriptor calls block. On a non-blocking one they
- * return UNITLS_WANT_READ or UNITLS_WANT_WRITE; wait for the descriptor and
- * call the same function again with the same arguments.
+ * Blocking: on a blocking descriptor calls block. The non-blocking contract
+ * (a non-blocking descriptor, or callbacks that answer WANT), the same on
+ * every provider:
+ *  1. UNITLS_WANT_READ / UNITLS_WANT_WRITE: nothing failed and nothing was
+ *     consumed; wait until the transport is readable / writable (whichever
+ *     the status names, whatever the call) and call the same function again.
+ *  2. A write that returned WANT must be retried with the same bytes and the
+ *     same len (the buffer may move); a read may be retried with any buffer.
+ *  3. UNITLS_OK from a write reports in *nwritten the bytes taken, which may
+ *     be fewer than len: pass the rest in the next write.
+ *  4. unitls_conn_pending() > 0: decrypted bytes are waiting that poll()
+ *     cannot see; read them before waiting on the descriptor.
+ *  5. No call raises SIGPIPE: a write to a peer that has gone is UNITLS_E_IO.
  *
  * Threads: a connection must be used by one thread at a time. Different
  * connections, even from one context, may be used concurrently.
@@ -47,22 +59,74 @@ extern "C" {
  */
 typedef struct unitls_conn unitls_conn;
 
-/* Creates a connection from `ctx` (which becomes immutable and is kept alive
+/** Creates a connection from `ctx` (which becomes immutable and is kept alive
  * by the connection). Returns NULL if ctx is NULL or memory is exhausted.
  * Free with unitls_conn_free(). */
 UNITLS_API unitls_conn *unitls_conn_new(unitls_ctx *ctx);
 
-/* Frees the connection without sending anything and without closing the
+/** Frees the connection without sending anything and without closing the
  * descriptor (call unitls_conn_shutdown() first for a clean close). NULL-safe. */
 UNITLS_API void unitls_conn_free(unitls_conn *conn);
 
-/* Attaches a connected stream socket. The descriptor stays the caller's: it
+/** Attaches a connected stream socket. The descriptor stays the caller's: it
  * is not closed by unitls. Writes never raise SIGPIPE. Returns UNITLS_OK;
  * UNITLS_E_INVALID_ARG (NULL conn or fd < 0); UNITLS_E_STATE once the
  * handshake has started. */
 UNITLS_API int unitls_conn_set_fd(unitls_conn *conn, int fd);
 
-/* Clients: the name of the server. A DNS name is sent as SNI and is also the
+/**
+ * The read callback of callback I/O (unitls_conn_set_io()): gives unitls up
+ * to `len` (>= 1) bytes that the peer sent, copied into `buf`, and stores
+ * the count in *nread. `user` is the pointer given to unitls_conn_set_io().
+ * Returns:
+ *  - UNITLS_OK with 1 <= *nread <= len: that many bytes delivered;
+ *  - UNITLS_WANT_READ: no byte available now. The unitls call in progress
+ *    returns UNITLS_WANT_READ; call it again once bytes have arrived;
+ *  - UNITLS_E_EOF, or UNITLS_OK with *nread == 0: the stream has ended and
+ *    no byte will come any more (like recv() returning 0);
+ *  - any other negative status: the transport failed; the unitls call
+ *    fails with UNITLS_E_IO.
+ */
+typedef int (*unitls_io_read_fn)(void *user, void *buf, size_t len,
+                                 size_t *nread);
+
+/**
+ * The write callback of callback I/O: takes up to `len` (>= 1) bytes of
+ * `buf` for the peer and stores how many it took in *nwritten. Taking fewer
+ * than `len` is fine: unitls offers the rest again. Returns:
+ *  - UNITLS_OK with 1 <= *nwritten <= len: that many bytes taken (they are
+ *    the callback's from then on: unitls never offers them again);
+ *  - UNITLS_WANT_WRITE, or UNITLS_OK with *nwritten == 0: no room now. The
+ *    unitls call in progress returns UNITLS_WANT_WRITE; call it again once
+ *    there is room;
+ *  - any other negative status: the transport failed; the unitls call
+ *    fails with UNITLS_E_IO.
+ */
+typedef int (*unitls_io_write_fn)(void *user, const void *buf, size_t len,
+                                  size_t *nwritten);
+
+/**
+ * Callback I/O, memory-BIO style: the connection reads and writes its TLS
+ * bytes through `rd` and `wr` instead of a socket, and unitls never touches
+ * a descriptor for it. This is how TLS runs over any transport (a pipe, an
+ * event loop's buffers, a tunnel). Everything else is as with a
+ * non-blocking socket: a callback's WANT is the call's WANT, retried the
+ * same way; a transport that ends is UNITLS_E_EOF (no close_notify) or end
+ * of data (close_notify) alike.
+ *
+ * The callbacks run only inside unitls_conn_handshake(), _read(), _write()
+ * and _shutdown() of this connection, on the calling thread, and must not
+ * call unitls on this connection. `user` (may be NULL) stays the caller's
+ * and must stay valid while the connection may call the callbacks (until
+ * unitls_conn_free()). This replaces a descriptor or callbacks set before,
+ * and unitls_conn_set_fd() replaces these, until the handshake starts.
+ * Returns UNITLS_OK; UNITLS_E_INVALID_ARG (NULL conn, rd or wr);
+ * UNITLS_E_STATE once the handshake has started.
+ */
+UNITLS_API int unitls_conn_set_io(unitls_conn *conn, unitls_io_read_fn rd,
+                                  unitls_io_write_fn wr, void *user);
+
+/** Clients: the name of the server. A DNS name is sent as SNI and is also the
  * name the certificate is checked against. An IPv4 or IPv6 literal is not
  * sent as SNI (RFC 6066) and is checked against the certificate's IP
  * addresses. The string is copied. Returns UNITLS_OK; UNITLS_E_INVALID_ARG
@@ -71,13 +135,13 @@ UNITLS_API int unitls_conn_set_fd(unitls_conn *conn, int fd);
 UNITLS_API int unitls_conn_set_server_name(unitls_conn *conn,
                                            const char *name);
 
-/* Clients: check the certificate against `name` instead of the server name
+/** Clients: check the certificate against `name` instead of the server name
  * (Qt's setPeerVerifyName); SNI still carries the server name. Returns as
  * unitls_conn_set_server_name(). */
 UNITLS_API int unitls_conn_set_verify_name(unitls_conn *conn,
                                            const char *name);
 
-/* Runs the handshake. Returns UNITLS_OK once it has completed (and again on
+/** Runs the handshake. Returns UNITLS_OK once it has completed (and again on
  * later calls); UNITLS_WANT_READ/WRITE; or an error:
  *  UNITLS_E_VERIFY     we rejected the peer's certificate (see the list)
  *  UNITLS_E_VERSION    no common protocol version
@@ -91,7 +155,7 @@ UNITLS_API int unitls_conn_set_verify_name(unitls_conn *conn,
  * the client certificate; a rejection then arrives on the first read. */
 UNITLS_API int unitls_conn_handshake(unitls_conn *conn);
 
-/* Reads up to `len` decrypted bytes into `buf`; *nread receives the count.
+/** Reads up to `len` decrypted bytes into `buf`; *nread receives the count.
  * Returns UNITLS_OK with *nread > 0 for data; UNITLS_OK with *nread == 0 when
  * the peer has closed cleanly with close_notify (and on every later call);
  * UNITLS_WANT_READ/WRITE; UNITLS_E_EOF when the transport ended without
@@ -101,7 +165,7 @@ UNITLS_API int unitls_conn_handshake(unitls_conn *conn);
 UNITLS_API int unitls_conn_read(unitls_conn *conn, void *buf, size_t len,
                                 size_t *nread);
 
-/* Encrypts and sends up to `len` bytes; *nwritten receives how many were
+/** Encrypts and sends up to `len` bytes; *nwritten receives how many were
  * taken. On a blocking descriptor all `len` bytes are sent before it returns
  * UNITLS_OK. Returns UNITLS_OK; UNITLS_WANT_READ/WRITE (retry with the same
  * buf and len); UNITLS_E_IO (for example the peer has gone: EPIPE, and no
@@ -111,33 +175,35 @@ UNITLS_API int unitls_conn_read(unitls_conn *conn, void *buf, size_t len,
 UNITLS_API int unitls_conn_write(unitls_conn *conn, const void *buf,
                                  size_t len, size_t *nwritten);
 
-/* Returns how many decrypted bytes can be read without touching the
+/** Returns how many decrypted bytes can be read without touching the
  * transport (0 if none, or for NULL conn). */
 UNITLS_API size_t unitls_conn_pending(const unitls_conn *conn);
 
-/* Sends close_notify (once; later calls return UNITLS_OK and send nothing).
+/** Sends close_notify (once; later calls return UNITLS_OK and send nothing).
  * It does not wait for the peer's close_notify: to close both ways, call
  * unitls_conn_read() until it returns UNITLS_OK with *nread == 0.
  * Returns UNITLS_OK; UNITLS_WANT_WRITE/READ; UNITLS_E_IO; UNITLS_E_STATE
  * before the handshake completed; UNITLS_E_CLOSED after a failure. */
 UNITLS_API int unitls_conn_shutdown(unitls_conn *conn);
 
-/* Returns 1 once the peer's close_notify has been read, else 0. */
+/** Returns 1 once the peer's close_notify has been read, else 0. */
 UNITLS_API int unitls_conn_peer_closed(const unitls_conn *conn);
 
-/* After the handshake: the negotiated protocol version ("TLSv1.2",
+/** After the handshake: the negotiated protocol version ("TLSv1.2",
  * "TLSv1.3") and cipher suite by its IANA name ("TLS_AES_128_GCM_SHA256").
  * Static strings; NULL before the handshake completed. They stay readable
  * after a later read or write failure. */
+/**@{*/
 UNITLS_API const char *unitls_conn_version(const unitls_conn *conn);
 UNITLS_API const char *unitls_conn_cipher(const unitls_conn *conn);
+/**@}*/
 
-/* After the handshake: the peer's leaf certificate, or NULL when the peer sent
+/** After the handshake: the peer's leaf certificate, or NULL when the peer sent
  * none (or before the handshake). Stays readable after a later failure.
  * Borrowed: valid until unitls_conn_free(). */
 UNITLS_API const unitls_cert *unitls_conn_peer_cert(const unitls_conn *conn);
 
-/* After the handshake: the certificates the peer sent, in the order it sent
+/** After the handshake: the certificates the peer sent, in the order it sent
  * them (its own certificate first, then the intermediates it chose to send),
  * like Python's get_unverified_chain(). They are decoded on the first call.
  * unitls_conn_peer_chain_count: how many (0 when the peer sent none, before
@@ -146,11 +212,13 @@ UNITLS_API const unitls_cert *unitls_conn_peer_cert(const unitls_conn *conn);
  *   unitls_conn_free(); NULL when index is out of range.
  * Like every call on a connection, not safe to call from two threads at once
  * on the same connection. */
+/**@{*/
 UNITLS_API size_t unitls_conn_peer_chain_count(const unitls_conn *conn);
 UNITLS_API const unitls_cert *unitls_conn_peer_chain_cert(
     const unitls_conn *conn, size_t index);
+/**@}*/
 
-/* Every problem found while verifying the peer, in the order found (deepest
+/** Every problem found while verifying the peer, in the order found (deepest
  * certificate first, then host name), like Qt's sslErrors(). It is filled
  * during the handshake, so it is there both when the handshake failed with
  * UNITLS_E_VERIFY and when it succeeded because nothing was wrong (then it is
@@ -160,18 +228,22 @@ UNITLS_API const unitls_cert *unitls_conn_peer_chain_cert(
  *   chain position it applies to (0 = the peer's own certificate, -1 = none);
  *   *cert (may be NULL) that certificate, borrowed from the connection, or
  *   NULL. Returns the error, or 0 when index is out of range. */
+/**@{*/
 UNITLS_API size_t unitls_conn_verify_error_count(const unitls_conn *conn);
 UNITLS_API unitls_verify_error unitls_conn_verify_error(
     const unitls_conn *conn, size_t index, int *depth,
     const unitls_cert **cert);
+/**@}*/
 
-/* The TLS alert description (RFC 8446 section 6; 0 close_notify is not
+/** The TLS alert description (RFC 8446 section 6; 0 close_notify is not
  * counted) of the first fatal alert the peer sent us, or the first we sent
  * it; -1 if none. */
+/**@{*/
 UNITLS_API int unitls_conn_alert_received(const unitls_conn *conn);
 UNITLS_API int unitls_conn_alert_sent(const unitls_conn *conn);
+/**@}*/
 
-/* Returns the message of the connection's last error, or "" if none. Once a
+/** Returns the message of the connection's last error, or "" if none. Once a
  * connection has failed, UNITLS_E_CLOSED answers keep the message of the
  * failure itself. Borrowed: valid until the next call on `conn`. NULL conn
  * gives "". */

@@ -1,4 +1,5 @@
-/* unitls: TLS contexts (the configuration shared by many connections). */
+/** @file
+ * unitls: TLS contexts (the configuration shared by many connections). */
 #ifndef UNITLS_CTX_H
 #define UNITLS_CTX_H
 
@@ -11,7 +12,7 @@
 extern "C" {
 #endif
 
-/*
+/**
  * A context holds everything connections share: role, protocol versions,
  * verification policy, trust anchors, own certificate and key. It is like
  * Python's SSLContext.
@@ -34,19 +35,19 @@ extern "C" {
  */
 typedef struct unitls_ctx unitls_ctx;
 
-/* Which end of the connection this context is for. */
+/** Which end of the connection this context is for. */
 typedef enum unitls_role {
     UNITLS_ROLE_CLIENT = 0,
     UNITLS_ROLE_SERVER = 1
 } unitls_role;
 
-/* Protocol versions, by their wire value. */
+/** Protocol versions, by their wire value. */
 typedef enum unitls_tls_version {
     UNITLS_TLS1_2 = 0x0303,
     UNITLS_TLS1_3 = 0x0304
 } unitls_tls_version;
 
-/* How the peer's certificate is treated (Python's CERT_NONE / CERT_OPTIONAL /
+/** How the peer's certificate is treated (Python's CERT_NONE / CERT_OPTIONAL /
  * CERT_REQUIRED; Qt's VerifyNone / QueryPeer / VerifyPeer):
  *  NONE      the peer's certificate is not verified and, on a server, not
  *            requested; no verification error is ever recorded.
@@ -60,7 +61,7 @@ typedef enum unitls_verify_mode {
     UNITLS_VERIFY_REQUIRED = 2
 } unitls_verify_mode;
 
-/* Creates a context for `role` with secure defaults:
+/** Creates a context for `role` with secure defaults:
  *  - TLS 1.2 minimum, TLS 1.3 maximum;
  *  - clients: UNITLS_VERIFY_REQUIRED and host name checking on;
  *    servers: UNITLS_VERIFY_NONE (no client certificate requested);
@@ -71,27 +72,27 @@ typedef enum unitls_verify_mode {
  * backend fails to initialise. Free with unitls_ctx_free(). */
 UNITLS_API unitls_ctx *unitls_ctx_new(unitls_role role);
 
-/* Drops the caller's reference. NULL-safe. Connections made from the context
+/** Drops the caller's reference. NULL-safe. Connections made from the context
  * keep it alive until they are freed. */
 UNITLS_API void unitls_ctx_free(unitls_ctx *ctx);
 
-/* Returns the context's role. */
+/** Returns the context's role. */
 UNITLS_API unitls_role unitls_ctx_role(const unitls_ctx *ctx);
 
-/* Returns the message of the last failing call on `ctx`, or "" if none has
+/** Returns the message of the last failing call on `ctx`, or "" if none has
  * failed. Borrowed: valid until the next call on `ctx`. NULL ctx gives "". */
 UNITLS_API const char *unitls_ctx_error(const unitls_ctx *ctx);
 
-/* Sets how the peer's certificate is verified (see unitls_verify_mode).
+/** Sets how the peer's certificate is verified (see unitls_verify_mode).
  * Returns UNITLS_OK, UNITLS_E_INVALID_ARG for an unknown mode or NULL ctx, or
  * UNITLS_E_STATE once the context is in use. */
 UNITLS_API int unitls_ctx_set_verify_mode(unitls_ctx *ctx,
                                           unitls_verify_mode mode);
 
-/* Returns the verify mode. */
+/** Returns the verify mode. */
 UNITLS_API unitls_verify_mode unitls_ctx_verify_mode(const unitls_ctx *ctx);
 
-/* Turns host name checking on (non-zero) or off (0). Only clients check host
+/** Turns host name checking on (non-zero) or off (0). Only clients check host
  * names. When it is on and verification is not NONE, the name given to
  * unitls_conn_set_server_name() (or unitls_conn_set_verify_name()) must match
  * the server certificate by unitls' RFC 6125 rules, inside the handshake:
@@ -102,14 +103,14 @@ UNITLS_API unitls_verify_mode unitls_ctx_verify_mode(const unitls_ctx *ctx);
  * or UNITLS_E_STATE. */
 UNITLS_API int unitls_ctx_set_check_hostname(unitls_ctx *ctx, int on);
 
-/* Sets the lowest and highest protocol version the context accepts. Either
+/** Sets the lowest and highest protocol version the context accepts. Either
  * may be 0 to keep the current value. Returns UNITLS_OK; UNITLS_E_INVALID_ARG
  * if a value is not a unitls_tls_version or min > max; UNITLS_E_UNSUPPORTED
  * if the provider lacks the version; UNITLS_E_STATE once in use. */
 UNITLS_API int unitls_ctx_set_versions(unitls_ctx *ctx, int min_version,
                                        int max_version);
 
-/* Trust anchors. Each call adds to the anchors already loaded.
+/** Trust anchors. Each call adds to the anchors already loaded.
  *
  * unitls_ctx_load_verify_file: every certificate in a PEM file (a bundle) or
  *   the one certificate in a DER file.
@@ -124,13 +125,15 @@ UNITLS_API int unitls_ctx_set_versions(unitls_ctx *ctx, int min_version,
  * UNITLS_E_FILE if the file or directory is missing or unreadable;
  * UNITLS_E_PARSE if the data holds no certificate or a malformed one (nothing
  * is added then); UNITLS_E_UNSUPPORTED; UNITLS_E_STATE; UNITLS_E_NOMEM. */
+/**@{*/
 UNITLS_API int unitls_ctx_load_verify_file(unitls_ctx *ctx, const char *path);
 UNITLS_API int unitls_ctx_load_verify_mem(unitls_ctx *ctx, const void *data,
                                           size_t len);
 UNITLS_API int unitls_ctx_load_verify_dir(unitls_ctx *ctx, const char *path);
 UNITLS_API int unitls_ctx_load_system_trust(unitls_ctx *ctx);
+/**@}*/
 
-/* Sets the context's own certificate chain and private key, replacing any set
+/** Sets the context's own certificate chain and private key, replacing any set
  * before.
  *
  * `cert_path` holds the leaf certificate first, then any intermediates to send
@@ -150,7 +153,7 @@ UNITLS_API int unitls_ctx_use_certificate_file(unitls_ctx *ctx,
                                                const char *key_path,
                                                const char *password);
 
-/* As unitls_ctx_use_certificate_file(), from memory. `key` may be NULL when
+/** As unitls_ctx_use_certificate_file(), from memory. `key` may be NULL when
  * the key follows the certificates in `cert` (PEM). Both buffers are copied
  * or consumed before the call returns. */
 UNITLS_API int unitls_ctx_use_certificate_mem(unitls_ctx *ctx,
@@ -158,6 +161,57 @@ UNITLS_API int unitls_ctx_use_certificate_mem(unitls_ctx *ctx,
                                               size_t cert_len,
                                               const void *key, size_t key_len,
                                               const char *password);
+
+/** Sets the cipher suites offered and accepted for TLS 1.2, replacing the
+ * current ones.
+ *
+ * `tls12_suites` is a ':'-separated list of IANA cipher-suite names
+ * ("TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384:TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384"),
+ * the most preferred first, each name exactly as the IANA registry spells
+ * it, each at most once. A server picks by its own order. The string is read
+ * during the call and not kept. TLS 1.3 suites are set apart, with
+ * unitls_ctx_set_tls13_suites(). The default is ECDHE with AEAD only:
+ * TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256, TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256,
+ * then the AES-256-GCM and CHACHA20-POLY1305 ones, ECDSA before RSA.
+ *
+ * @return UNITLS_OK;
+ *   UNITLS_E_INVALID_ARG for a NULL `ctx` or list, an empty list or an empty
+ *   name in it, a name that is not an IANA cipher-suite name, a TLS 1.3
+ *   suite, or a name listed twice (unitls_ctx_error() names the offending
+ *   name; nothing is ever silently left out);
+ *   UNITLS_E_UNSUPPORTED if the provider does not implement one of the
+ *   suites (the message names it);
+ *   UNITLS_E_STATE once a connection uses the context;
+ *   UNITLS_E_NOMEM.
+ *   On failure the context keeps the suites it had. */
+UNITLS_API int unitls_ctx_set_ciphers(unitls_ctx *ctx,
+                                      const char *tls12_suites);
+
+/** Sets the cipher suites offered and accepted for TLS 1.3, replacing the
+ * current ones. Needs UNITLS_CAP_TLS13_SUITES.
+ *
+ * `tls13_suites` is a ':'-separated list of IANA names of TLS 1.3 suites
+ * ("TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256"), the most
+ * preferred first, each at most once; it is read during the call and not
+ * kept. To turn TLS 1.3 off, use unitls_ctx_set_versions() instead. The
+ * default is TLS_AES_128_GCM_SHA256, TLS_AES_256_GCM_SHA384,
+ * TLS_CHACHA20_POLY1305_SHA256, which is also the fixed order of providers
+ * without UNITLS_CAP_TLS13_SUITES.
+ *
+ * The arguments are checked first, alike on every provider.
+ *
+ * @return UNITLS_OK;
+ *   UNITLS_E_INVALID_ARG for a NULL `ctx` or list, an empty list or an empty
+ *   name in it, a name that is not an IANA cipher-suite name, a suite that
+ *   is not a TLS 1.3 one, or a name listed twice (the message names it);
+ *   UNITLS_E_UNSUPPORTED without UNITLS_CAP_TLS13_SUITES (always, for any
+ *   valid list), or if the provider does not implement one of the suites
+ *   (the message names it);
+ *   UNITLS_E_STATE once a connection uses the context;
+ *   UNITLS_E_NOMEM.
+ *   On failure the context keeps the suites it had. */
+UNITLS_API int unitls_ctx_set_tls13_suites(unitls_ctx *ctx,
+                                           const char *tls13_suites);
 
 #ifdef __cplusplus
 }

@@ -1,4 +1,5 @@
-/* unitls: one TLS API over OpenSSL, wolfSSL and BoringSSL.
+/** @file
+ * unitls: one TLS API over OpenSSL, wolfSSL and BoringSSL.
  * Include this header; it brings in the whole public API. */
 #ifndef UNITLS_UNITLS_H
 #define UNITLS_UNITLS_H
