@@ -53,8 +53,16 @@ done
 port=$(sed -n 's/^listening on 127\.0\.0\.1:\([0-9]*\)$/\1/p' "$work/server.out")
 [ -n "$port" ] || fail "server did not report its port"
 
+# In TLS 1.3 a client learns that the server rejected it only after its own
+# handshake: it must read the alert before it writes, because data written to
+# a server that has already closed makes the server's kernel reset the
+# connection, and the write then fails with the reset instead (a known gap:
+# see issue 7). So the rejected client sends nothing.
+client_input="interop ping"
+[ "$scenario" = client-cert-missing ] && client_input=""
 client_rc=0
-echo "interop ping" | timeout 30 "$client_cli" connect "${client_args[@]}" \
+printf '%s' "${client_input:+$client_input
+}" | timeout 30 "$client_cli" connect "${client_args[@]}" \
     "127.0.0.1:$port" >"$work/client.out" 2>"$work/client.err" || client_rc=$?
 server_rc=0
 wait "$server_pid" || server_rc=$?
