@@ -38,16 +38,21 @@ static void after_peer_renders(struct end *e)
     free(want);
 }
 
-/* Checks the chain the peer sent against the files named in sarg (stems,
- * comma-separated, in the order sent): same count, same DER, in order. */
-static void after_peer_chain_is(struct end *e)
+typedef const unitls_cert *(*chain_cert_fn)(const unitls_conn *conn,
+                                            size_t index);
+
+/* Checks a chain of the connection against the files named in sarg (stems,
+ * comma-separated, in order): same count, same DER, in order, nothing past
+ * the end. `key` names the observations ("<key>_count", ...). */
+static void chain_is(struct end *e, const char *key, size_t count,
+                     chain_cert_fn cert_of)
 {
     char stems[128], name[64];
-    size_t want = 0, count = end_ok(e) ? unitls_conn_peer_chain_count(e->conn) : 0;
+    size_t want = 0;
     int same = 1;
     snprintf(stems, sizeof(stems), "%s", e->cfg->sarg);
     for (char *stem = strtok(stems, ","); stem != NULL; stem = strtok(NULL, ","), want++) {
-        const unitls_cert *sent = unitls_conn_peer_chain_cert(e->conn, want);
+        const unitls_cert *sent = cert_of(e->conn, want);
         unitls_cert *file = NULL;
         size_t len = 0, flen = 0;
         snprintf(name, sizeof(name), "%s.crt", stem);
@@ -58,10 +63,27 @@ static void after_peer_chain_is(struct end *e)
                 memcmp(der, fder, len) == 0;
         unitls_cert_free(file);
     }
-    oc_int(&e->o, "chain_count", (long long)count, (long long)want);
-    oc_true(&e->o, "chain_equal", same);
-    oc_true(&e->o, "chain_past_end",
-            unitls_conn_peer_chain_cert(e->conn, count) == NULL);
+    snprintf(name, sizeof(name), "%s_count", key);
+    oc_int(&e->o, name, (long long)count, (long long)want);
+    snprintf(name, sizeof(name), "%s_equal", key);
+    oc_true(&e->o, name, same);
+    snprintf(name, sizeof(name), "%s_past_end", key);
+    oc_true(&e->o, name, cert_of(e->conn, count) == NULL);
+}
+
+/* The chain the peer sent, after a successful handshake. */
+static void after_peer_chain_is(struct end *e)
+{
+    size_t count = end_ok(e) ? unitls_conn_peer_chain_count(e->conn) : 0;
+    chain_is(e, "chain", count, unitls_conn_peer_chain_cert);
+}
+
+/* The chain as verified, trust anchor last; read whatever the handshake's
+ * result, since it must be empty after a failure. */
+static void after_verified_chain_is(struct end *e)
+{
+    chain_is(e, "verified", unitls_conn_verified_chain_count(e->conn),
+             unitls_conn_verified_chain_cert);
 }
 
 static const struct pair_case cases[] = {
@@ -83,6 +105,38 @@ static const struct pair_case cases[] = {
     {"cert.peer_chain_none", TR_SOCKETPAIR,
      {CLI_STD, .x = EX_OK13(CN_SERVER)},
      {SRV_STD, .after = after_peer_chain_is, .sarg = "", .x = EX_OK13("-")}},
+
+    {"cert.verified_chain_sent_intermediate", TR_SOCKETPAIR,
+     {CLI_STD, .after = after_verified_chain_is,
+      .sarg = "server,int-ca,root-ca", .x = EX_OK13(CN_SERVER)},
+     {SRV_STD, .x = EX_OK13("-")}},
+    {"cert.verified_chain_sent_full", TR_SOCKETPAIR,
+     {CLI_STD, .after = after_verified_chain_is,
+      .sarg = "server,int-ca,root-ca", .x = EX_OK13(CN_SERVER)},
+     {.chain = "server-fullchain.pem", .key = "server.key",
+      .x = EX_OK13("-")}},
+    {"cert.verified_chain_intermediate_trusted", TR_SOCKETPAIR,
+     {.trust = "bundle.pem", .server_name = "localhost",
+      .after = after_verified_chain_is, .sarg = "server,int-ca,root-ca",
+      .x = EX_OK13(CN_SERVER)},
+     {.chain = "server.crt", .key = "server.key", .x = EX_OK13("-")}},
+    {"cert.verified_chain_client_tls12", TR_SOCKETPAIR,
+     {CLI_STD, .max_version = UNITLS_TLS1_2, .chain = "client-chain.pem",
+      .key = "client.key", .x = EX_OK12(CN_SERVER)},
+     {SRV_STD, .trust = "root-ca.crt", .verify = VM_REQUIRED,
+      .after = after_verified_chain_is, .sarg = "client,int-ca,root-ca",
+      .x = EX_OK12(CN_CLIENT)}},
+    {"cert.verified_chain_verify_none", TR_SOCKETPAIR,
+     {CLI_STD, .verify = VM_NONE, .after = after_verified_chain_is,
+      .sarg = "", .x = EX_OK13(CN_SERVER)},
+     {SRV_STD, .x = EX_OK13("-")}},
+    {"cert.verified_chain_failed", TR_SOCKETPAIR,
+     {.server_name = "localhost", .after = after_verified_chain_is,
+      .sarg = "",
+      .x = EX_FAIL(UNITLS_E_VERIFY, "[unable_to_get_issuer@1]",
+                  ALERT_UNKNOWN_CA, ALERT_NONE)},
+     {SRV_STD, .x = EX_FAIL(UNITLS_E_PEER_ALERT, "[]", ALERT_NONE,
+                           ALERT_UNKNOWN_CA)}},
 
     {"cert.peer_json_server", TR_SOCKETPAIR,
      {CLI_STD, .after = after_peer_renders, .sarg = "server",

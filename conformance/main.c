@@ -24,7 +24,7 @@ static Suite *(*const all_suites[])(void) = {
     suite_library,  suite_handshake, suite_verify,   suite_clientcert,
     suite_data,     suite_close,     suite_cert,     suite_hostname,
     suite_badinput, suite_nullargs,  suite_rawpeer,  suite_state,
-    suite_corpus,   suite_io,        suite_ciphers,
+    suite_corpus,   suite_io,        suite_ciphers,  suite_hostile,
 };
 
 struct options {

@@ -19,6 +19,7 @@ Suite *suite_state(void);
 Suite *suite_corpus(void);
 Suite *suite_io(void);
 Suite *suite_ciphers(void);
+Suite *suite_hostile(void);
 
 /* Parts of suites kept in their own files. */
 void cert_fields_add(TCase *tc);

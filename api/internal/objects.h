@@ -59,11 +59,13 @@ struct unitls_conn {
     size_t verify_error_count;
     size_t verify_error_cap;
     unitls_cert *peer_cert; /* owned; the parsed leaf, NULL if none */
-    struct ut_peer_chain {  /* the chain as sent, decoded on first use */
+    /* The chain as sent and the chain as verified (trust anchor last), each
+     * decoded on first use (api/src/peer_chain.c). */
+    struct ut_cert_chain {
         int loaded;
         size_t count;
         unitls_cert **certs; /* owned */
-    } peer_chain;
+    } peer_chain, verified_chain;
     char error[UT_ERROR_MAX];
     void *impl; /* the provider's connection object */
 };

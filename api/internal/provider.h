@@ -91,6 +91,14 @@ struct unitls_provider {
     /* After the handshake: the peer's certificates as it sent them, leaf
      * first, appended to *out as DER. Empty when it sent none. */
     int (*conn_peer_chain)(const unitls_conn *conn, struct ut_blob_list *out);
+    /* After a handshake whose verification of the peer's certificate
+     * succeeded (the API layer asks only then, and never with
+     * UNITLS_VERIFY_NONE): the chain the backend verified, leaf first and
+     * the trust anchor last, appended to *out as DER, the same
+     * certificates on every provider. Empty when the peer sent no
+     * certificate. */
+    int (*conn_verified_chain)(const unitls_conn *conn,
+                               struct ut_blob_list *out);
 };
 
 /* What a connection asks of the peer's certificate, decided once from the

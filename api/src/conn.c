@@ -37,7 +37,7 @@ void unitls_conn_free(unitls_conn *conn)
     ut_verify_clear(conn);
     free(conn->verify_errors);
     unitls_cert_free(conn->peer_cert);
-    ut_peer_chain_free(conn);
+    ut_cert_chains_free(conn);
     free(conn->server_name);
     free(conn->verify_name);
     ut_ctx_release(conn->ctx);

@@ -14,7 +14,7 @@ const char *ut_cipher_name_or_unknown(int id);
  * leaf when it sent one. Returns UNITLS_OK or an error status. */
 int ut_conn_load_peer_cert(unitls_conn *conn);
 
-/* Frees the decoded peer chain, if it was ever asked for. */
-void ut_peer_chain_free(unitls_conn *conn);
+/* Frees the decoded peer chains (as sent, as verified), if ever asked for. */
+void ut_cert_chains_free(unitls_conn *conn);
 
 #endif

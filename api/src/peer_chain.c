@@ -1,12 +1,15 @@
-/* The peer's certificate chain as it was sent, decoded when first asked for
- * so that handshakes which never look at it pay nothing. */
+/* The peer's certificate chains, as it sent them and as they were verified,
+ * each decoded when first asked for so that handshakes which never look at
+ * them pay nothing. */
 #include <stdlib.h>
 
 #include "cert_model.h"
 #include "conn_internal.h"
 #include "provider.h"
 
-static void decode_chain(struct ut_peer_chain *chain,
+typedef int (*chain_der_fn)(const unitls_conn *conn, struct ut_blob_list *out);
+
+static void decode_chain(struct ut_cert_chain *chain,
                          const struct ut_blob_list *der)
 {
     chain->certs = calloc(der->count ? der->count : 1, sizeof(*chain->certs));
@@ -21,28 +24,60 @@ static void decode_chain(struct ut_peer_chain *chain,
     }
 }
 
-/* The getters are const for the caller; the cache behind them is not. */
-static const struct ut_peer_chain *peer_chain(const unitls_conn *conn)
+/* The getters are const for the caller; the cache behind them is not.
+ * `available` says whether the chain can exist yet (else it stays empty and
+ * unloaded); `get_der` asks the provider for it. */
+static const struct ut_cert_chain *load_chain(const struct ut_cert_chain *c,
+                                              const unitls_conn *conn,
+                                              int available,
+                                              chain_der_fn get_der)
 {
-    struct ut_peer_chain *chain = (struct ut_peer_chain *)&conn->peer_chain;
-    if (chain->loaded || !conn->handshake_done)
+    struct ut_cert_chain *chain = (struct ut_cert_chain *)c;
+    if (chain->loaded || !available)
         return chain;
     chain->loaded = 1;
     struct ut_blob_list der = {0};
-    if (ut_provider.conn_peer_chain(conn, &der) == UNITLS_OK)
+    if (get_der(conn, &der) == UNITLS_OK)
         decode_chain(chain, &der);
     ut_blob_list_free(&der);
     return chain;
 }
 
-void ut_peer_chain_free(unitls_conn *conn)
+static const struct ut_cert_chain *peer_chain(const unitls_conn *conn)
 {
-    struct ut_peer_chain *chain = &conn->peer_chain;
+    return load_chain(&conn->peer_chain, conn, conn->handshake_done,
+                      ut_provider.conn_peer_chain);
+}
+
+/* Only a completed handshake that verified the peer has a verified chain
+ * (a failed verification never completes the handshake). */
+static const struct ut_cert_chain *verified_chain(const unitls_conn *conn)
+{
+    int verified = conn->handshake_done &&
+                   conn->ctx->verify_mode != UNITLS_VERIFY_NONE;
+    return load_chain(&conn->verified_chain, conn, verified,
+                      ut_provider.conn_verified_chain);
+}
+
+static void chain_free(struct ut_cert_chain *chain)
+{
     for (size_t i = 0; i < chain->count; i++)
         unitls_cert_free(chain->certs[i]);
     free(chain->certs);
     chain->certs = NULL;
     chain->count = 0;
+}
+
+void ut_cert_chains_free(unitls_conn *conn)
+{
+    chain_free(&conn->peer_chain);
+    chain_free(&conn->verified_chain);
+}
+
+static const unitls_cert *chain_cert(const struct ut_cert_chain *chain,
+                                     size_t index)
+{
+    return index < chain->count ? chain->certs[index] : NULL;
 }
 
 size_t unitls_conn_peer_chain_count(const unitls_conn *conn)
@@ -53,8 +88,16 @@ size_t unitls_conn_peer_chain_count(const unitls_conn *conn)
 const unitls_cert *unitls_conn_peer_chain_cert(const unitls_conn *conn,
                                                size_t index)
 {
-    if (conn == NULL)
-        return NULL;
-    const struct ut_peer_chain *chain = peer_chain(conn);
-    return index < chain->count ? chain->certs[index] : NULL;
+    return conn ? chain_cert(peer_chain(conn), index) : NULL;
+}
+
+size_t unitls_conn_verified_chain_count(const unitls_conn *conn)
+{
+    return conn ? verified_chain(conn)->count : 0;
+}
+
+const unitls_cert *unitls_conn_verified_chain_cert(const unitls_conn *conn,
+                                                   size_t index)
+{
+    return conn ? chain_cert(verified_chain(conn), index) : NULL;
 }

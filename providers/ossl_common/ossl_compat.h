@@ -24,7 +24,10 @@
  *    BIO_CTRL_EOF, which ours does not (see ossl_bio.c), so both libraries
  *    report SSL_ERROR_SYSCALL with no errno, and neither sends an alert;
  *  - the peer chain: on both, a server's SSL_get_peer_cert_chain() lacks the
- *    leaf and a client's has it (ossl_conn_info.c normalises by role). */
+ *    leaf and a client's has it (ossl_conn_info.c normalises by role);
+ *  - the verified chain: BoringSSL has no SSL_get0_verified_chain(), so on
+ *    both ossl_verify.c keeps what X509_STORE_CTX_get1_chain() gives in the
+ *    cert-verify callback, which runs X509_verify_cert() itself. */
 #ifndef OSSL_COMPAT_H
 #define OSSL_COMPAT_H
 

@@ -41,6 +41,7 @@ void ossl_conn_free(unitls_conn *conn)
     if (oc == NULL)
         return;
     SSL_free(oc->ssl); /* and the BIO */
+    sk_X509_pop_free(oc->verified_chain, X509_free);
     free(oc);
     conn->impl = NULL;
 }

@@ -21,6 +21,9 @@ struct ossl_conn {
     int verify_problems;
     /* The first fatal alert received, -1 if none (ossl_alerts.c). */
     int alert_received;
+    /* The chain the verify callback accepted, trust anchor last; NULL until
+     * then (ossl_verify.c). Owned. */
+    STACK_OF(X509) *verified_chain;
 };
 
 static inline struct ossl_conn *ossl_conn_impl(const unitls_conn *conn)

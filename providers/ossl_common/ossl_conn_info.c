@@ -50,3 +50,15 @@ int ossl_conn_peer_chain(const unitls_conn *conn, struct ut_blob_list *out)
         rc = append_der(out, sk_X509_value(chain, (int)i));
     return rc;
 }
+
+/* The chain ossl_verify.c kept when it accepted the peer, which is the same
+ * on both libraries (BoringSSL has no SSL_get0_verified_chain()). */
+int ossl_conn_verified_chain(const unitls_conn *conn, struct ut_blob_list *out)
+{
+    STACK_OF(X509) *chain = ossl_conn_impl(conn)->verified_chain;
+    size_t count = chain ? (size_t)sk_X509_num(chain) : 0;
+    int rc = UNITLS_OK;
+    for (size_t i = 0; rc == UNITLS_OK && i < count; i++)
+        rc = append_der(out, sk_X509_value(chain, (int)i));
+    return rc;
+}

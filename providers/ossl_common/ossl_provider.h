@@ -38,6 +38,8 @@ int ossl_conn_shutdown(unitls_conn *conn);
 int ossl_conn_version(const unitls_conn *conn);
 int ossl_conn_cipher_id(const unitls_conn *conn);
 int ossl_conn_peer_chain(const unitls_conn *conn, struct ut_blob_list *out);
+int ossl_conn_verified_chain(const unitls_conn *conn,
+                             struct ut_blob_list *out);
 
 /* The vtable members both providers share, as designated initialisers. */
 #define OSSL_SHARED_ENTRIES                                                    \
@@ -58,6 +60,7 @@ int ossl_conn_peer_chain(const unitls_conn *conn, struct ut_blob_list *out);
     .conn_write = ossl_conn_write, .conn_pending = ossl_conn_pending,          \
     .conn_shutdown = ossl_conn_shutdown, .conn_version = ossl_conn_version,    \
     .conn_cipher_id = ossl_conn_cipher_id,                                     \
-    .conn_peer_chain = ossl_conn_peer_chain
+    .conn_peer_chain = ossl_conn_peer_chain,                                   \
+    .conn_verified_chain = ossl_conn_verified_chain
 
 #endif

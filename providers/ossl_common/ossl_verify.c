@@ -70,6 +70,16 @@ static int reject(X509_STORE_CTX *store, struct ossl_conn *oc, int status,
     return 0;
 }
 
+/* Keeps the chain X509_verify_cert() built, trust anchor last, for
+ * unitls_conn_verified_chain_*(): one way for both libraries, as BoringSSL
+ * has no SSL_get0_verified_chain(). */
+static int keep_verified_chain(struct ossl_conn *oc, X509_STORE_CTX *store)
+{
+    sk_X509_pop_free(oc->verified_chain, X509_free);
+    oc->verified_chain = X509_STORE_CTX_get1_chain(store);
+    return oc->verified_chain != NULL ? UNITLS_OK : UNITLS_E_NOMEM;
+}
+
 static int decide(unitls_conn *conn, X509_STORE_CTX *store)
 {
     enum { ALERT_INTERNAL_ERROR = 80 };
@@ -85,6 +95,9 @@ static int decide(unitls_conn *conn, X509_STORE_CTX *store)
     OPENSSL_free(leaf);
     if (!accept)
         return reject(store, oc, UNITLS_E_VERIFY, alert);
+    if (conn->ctx->verify_mode != UNITLS_VERIFY_NONE &&
+        keep_verified_chain(oc, store) != UNITLS_OK)
+        return reject(store, oc, UNITLS_E_NOMEM, ALERT_INTERNAL_ERROR);
     X509_STORE_CTX_set_error(store, X509_V_OK);
     return 1;
 }

@@ -20,11 +20,13 @@
 #if !defined(OPENSSL_EXTRA) || !defined(WOLFSSL_ALWAYS_VERIFY_CB) ||          \
     !defined(WOLFSSL_VERIFY_CB_ALL_CERTS) || !defined(SESSION_CERTS) ||       \
     !defined(KEEP_PEER_CERT) || !defined(HAVE_EX_DATA) ||                     \
-    !defined(WOLFSSL_TLS13) || !defined(HAVE_SNI)
+    !defined(WOLFSSL_TLS13) || !defined(HAVE_SNI) ||                          \
+    !defined(WOLFSSL_SIGNER_DER_CERT) || defined(NO_FILESYSTEM)
 #error "unitls needs wolfSSL built with OPENSSL_EXTRA, \
 WOLFSSL_ALWAYS_VERIFY_CB, WOLFSSL_VERIFY_CB_ALL_CERTS, SESSION_CERTS, \
-KEEP_PEER_CERT, HAVE_EX_DATA, WOLFSSL_TLS13 and HAVE_SNI (Debian's \
-libwolfssl-dev has them)"
+KEEP_PEER_CERT, HAVE_EX_DATA, WOLFSSL_TLS13, HAVE_SNI, \
+WOLFSSL_SIGNER_DER_CERT (the trust anchors' DER, for the verified chain) \
+and a file system (Debian's libwolfssl-dev has them)"
 #endif
 
 /* What the verify callbacks learn about the peer's chain during one
@@ -229,5 +231,10 @@ int wolf_native_alert(int wolf_error);
  * UNITLS_E_NOMEM. */
 int wolf_chain_report(unitls_conn *conn, const struct wolf_verify *v,
                       const WOLFSSL_BUFFER_INFO *certs, int count);
+/* The same file: the peer's chain as verified, leaf first and the trust
+ * anchor (from the context's certificate manager) last; the vtable's
+ * conn_verified_chain. */
+int wolf_conn_verified_chain(const unitls_conn *conn,
+                             struct ut_blob_list *out);
 
 #endif

@@ -60,12 +60,16 @@ static void sent_free(struct wolf_sent *s)
     free(s->x509);
 }
 
-static int issued_by(const struct wolf_sent *s, int child, int parent)
+static int names_issuer(WOLFSSL_X509 *c, WOLFSSL_X509 *p)
 {
-    WOLFSSL_X509 *c = s->x509[child], *p = s->x509[parent];
     return c && p &&
            wolfSSL_X509_NAME_cmp(wolfSSL_X509_get_issuer_name(c),
                                  wolfSSL_X509_get_subject_name(p)) == 0;
+}
+
+static int issued_by(const struct wolf_sent *s, int child, int parent)
+{
+    return names_issuer(s->x509[child], s->x509[parent]);
 }
 
 /* The chain OpenSSL builds from the sent certificates: path[0] is the leaf,
@@ -195,5 +199,116 @@ int wolf_chain_report(unitls_conn *conn, const struct wolf_verify *v,
         sent_free(&sent);
     }
     free(path);
+    return rc;
+}
+
+/*
+ * The chain as verified, the way OpenSSL builds it: the path through the
+ * certificates the peer sent (build_path), then, from its top, issuers
+ * taken from the context's certificate manager until a self-issued one, the
+ * trust anchor. wolfSSL keeps no verified chain of its own, but with
+ * WOLFSSL_SIGNER_DER_CERT (wolf.h requires it) each CA of the manager keeps
+ * its DER, which wolfSSL_CertManagerGetCerts() hands out. Issuers are found
+ * by name and signature (issuer_among); the manager also holds the
+ * intermediates wolfSSL cached from earlier handshakes after they verified,
+ * which belong to such a chain as well. Built only when asked for, after a
+ * handshake that verified the peer.
+ */
+enum { WOLF_MAX_VERIFIED_DEPTH = 32 };
+
+static int add_x509(struct ut_blob_list *out, WOLFSSL_X509 *x509)
+{
+    int len = 0;
+    const unsigned char *der = wolfSSL_X509_get_der(x509, &len);
+    if (der == NULL || len <= 0)
+        return UNITLS_E_NOMEM;
+    return ut_blob_list_add(out, der, (size_t)len);
+}
+
+static int signed_by(WOLFSSL_X509 *child, WOLFSSL_X509 *parent)
+{
+    WOLFSSL_EVP_PKEY *key = wolfSSL_X509_get_pubkey(parent);
+    int ok = key != NULL && wolfSSL_X509_verify(child, key) == WOLFSSL_SUCCESS;
+    wolfSSL_EVP_PKEY_free(key);
+    return ok;
+}
+
+/* The CA that issued `child`: named as its issuer and whose key verifies
+ * its signature (two CAs may share a name: a re-keyed root), or, if no key
+ * wolfSSL can check verifies it, the first one named so. */
+static WOLFSSL_X509 *issuer_among(WOLF_STACK_OF(WOLFSSL_X509) *cas,
+                                  WOLFSSL_X509 *child)
+{
+    int n = cas ? wolfSSL_sk_X509_num(cas) : 0;
+    WOLFSSL_X509 *named = NULL;
+    for (int i = 0; i < n; i++) {
+        WOLFSSL_X509 *ca = wolfSSL_sk_X509_value(cas, i);
+        if (!names_issuer(child, ca))
+            continue;
+        if (signed_by(child, ca))
+            return ca;
+        if (named == NULL)
+            named = ca;
+    }
+    return named;
+}
+
+static int add_anchors(const unitls_conn *conn, WOLFSSL_X509 *top,
+                       size_t depth, struct ut_blob_list *out)
+{
+    if (top == NULL || names_issuer(top, top))
+        return UNITLS_OK;
+    WOLF_STACK_OF(WOLFSSL_X509) *cas = wolfSSL_CertManagerGetCerts(
+        wolfSSL_CTX_GetCertManager(wolf_ctx(conn->ctx)));
+    int rc = UNITLS_OK;
+    WOLFSSL_X509 *ca = issuer_among(cas, top);
+    while (rc == UNITLS_OK && ca != NULL && depth++ < WOLF_MAX_VERIFIED_DEPTH) {
+        rc = add_x509(out, ca);
+        ca = names_issuer(ca, ca) ? NULL : issuer_among(cas, ca);
+    }
+    if (cas != NULL)
+        wolfSSL_sk_X509_pop_free(cas, wolfSSL_X509_free);
+    wolfSSL_ERR_clear_error();
+    return rc;
+}
+
+static int add_verified(const unitls_conn *conn,
+                        const WOLFSSL_BUFFER_INFO *certs, int count,
+                        struct ut_blob_list *out)
+{
+    struct wolf_sent sent;
+    int *path = calloc((size_t)count, sizeof(*path));
+    int rc = path ? sent_load(&sent, certs, count) : UNITLS_E_NOMEM;
+    if (rc == UNITLS_OK) {
+        int len = build_path(&sent, path);
+        for (int p = 0; rc == UNITLS_OK && p < len; p++)
+            rc = ut_blob_list_add(out, certs[path[p]].buffer,
+                                  certs[path[p]].length);
+        if (rc == UNITLS_OK)
+            rc = add_anchors(conn, sent.x509[path[len - 1]], (size_t)len,
+                             out);
+        sent_free(&sent);
+    }
+    free(path);
+    return rc;
+}
+
+int wolf_conn_verified_chain(const unitls_conn *conn,
+                             struct ut_blob_list *out)
+{
+    WOLFSSL_X509_CHAIN *chain = wolfSSL_get_peer_chain(wolf_conn(conn)->ssl);
+    int count = chain ? wolfSSL_get_chain_count(chain) : 0;
+    if (count <= 0)
+        return UNITLS_OK;
+    WOLFSSL_BUFFER_INFO *certs = calloc((size_t)count, sizeof(*certs));
+    if (certs == NULL)
+        return UNITLS_E_NOMEM;
+    for (int i = 0; i < count; i++) {
+        int len = wolfSSL_get_chain_length(chain, i);
+        certs[i].buffer = wolfSSL_get_chain_cert(chain, i);
+        certs[i].length = len > 0 ? (unsigned int)len : 0;
+    }
+    int rc = add_verified(conn, certs, count, out);
+    free(certs);
     return rc;
 }

@@ -75,4 +75,5 @@ const struct unitls_provider ut_provider = {
     .conn_version = wolf_conn_version,
     .conn_cipher_id = wolf_conn_cipher_id,
     .conn_peer_chain = wolf_conn_peer_chain,
+    .conn_verified_chain = wolf_conn_verified_chain,
 };

@@ -50,6 +50,9 @@ extern "C" {
  *  4. unitls_conn_pending() > 0: decrypted bytes are waiting that poll()
  *     cannot see; read them before waiting on the descriptor.
  *  5. No call raises SIGPIPE: a write to a peer that has gone is UNITLS_E_IO.
+ *  6. Nothing waits for the peer: a peer that stops mid-handshake leaves the
+ *     handshake answering UNITLS_WANT_READ. This is how to bound a handshake:
+ *     poll() with your own timeout, and free the connection when it expires.
  *
  * Threads: a connection must be used by one thread at a time. Different
  * connections, even from one context, may be used concurrently.
@@ -215,6 +218,27 @@ UNITLS_API const unitls_cert *unitls_conn_peer_cert(const unitls_conn *conn);
 /**@{*/
 UNITLS_API size_t unitls_conn_peer_chain_count(const unitls_conn *conn);
 UNITLS_API const unitls_cert *unitls_conn_peer_chain_cert(
+    const unitls_conn *conn, size_t index);
+/**@}*/
+
+/** After the handshake: the peer's chain as it was verified, its own
+ * certificate first and the trust anchor last (intermediates that the peer
+ * did not send but the trust store supplied included, certificates it sent
+ * that the chain does not use left out), like Python's get_verified_chain()
+ * or Qt's peerCertificateChain(). The same on every provider. They are
+ * decoded on the first call.
+ * unitls_conn_verified_chain_count: how many; 0 before the handshake
+ *   completed, after a handshake that failed (a verification that did not
+ *   succeed fails the handshake), when verification was off
+ *   (UNITLS_VERIFY_NONE), when the peer sent no certificate, or if memory
+ *   ran out decoding them.
+ * unitls_conn_verified_chain_cert: certificate `index`, borrowed until
+ *   unitls_conn_free(); NULL when index is out of range.
+ * Like every call on a connection, not safe to call from two threads at once
+ * on the same connection. */
+/**@{*/
+UNITLS_API size_t unitls_conn_verified_chain_count(const unitls_conn *conn);
+UNITLS_API const unitls_cert *unitls_conn_verified_chain_cert(
     const unitls_conn *conn, size_t index);
 /**@}*/
 
