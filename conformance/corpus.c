@@ -58,15 +58,7 @@ char *corpus_read(const char *name, size_t *len)
 
 char *corpus_expected_json(const char *stem)
 {
-    char name[256];
-    size_t len = 0;
-    char *json;
-
-    snprintf(name, sizeof(name), "expected/%s.json", stem);
-    json = corpus_read(name, &len);
-    if (json != NULL && len > 0 && json[len - 1] == '\n')
-        json[len - 1] = '\0';
-    return json;
+    return expected_json_in(corpus_path(".").s, stem);
 }
 
 int corpus_fact(const char *stem, const char *key, char *buf, size_t size)

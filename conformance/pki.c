@@ -1,10 +1,12 @@
 #include "pki.h"
 
+#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "conf.h"
+#include "outcome.h"
 
 struct path pki_path(const char *name)
 {
@@ -51,17 +53,43 @@ char *pki_read(const char *name, size_t *len)
     return read_file(pki_path(name).s, len);
 }
 
-char *pki_expected_json(const char *stem)
+char *expected_json_in(const char *dir, const char *stem)
 {
-    char name[256];
+    char path[1200];
     size_t len = 0;
     char *json;
 
-    snprintf(name, sizeof(name), "expected/%s.json", stem);
-    json = pki_read(name, &len);
+    snprintf(path, sizeof(path), "%s/expected/%s.json", dir, stem);
+    json = read_file(path, &len);
     if (json != NULL && len > 0 && json[len - 1] == '\n')
         json[len - 1] = '\0';
     return json;
+}
+
+char *pki_expected_json(const char *stem)
+{
+    return expected_json_in(conf.pki_dir, stem);
+}
+
+void check_every_crt_listed(struct outcome *o, const char *dir,
+                            int (*listed)(const char *file), size_t want)
+{
+    DIR *d = opendir(dir);
+    struct dirent *e;
+    size_t found = 0;
+
+    oc_true(o, "opendir", d != NULL);
+    while (d != NULL && (e = readdir(d)) != NULL) {
+        size_t n = strlen(e->d_name);
+        if (n < 5 || strcmp(e->d_name + n - 4, ".crt") != 0)
+            continue;
+        found++;
+        if (!listed(e->d_name))
+            oc_fail(o, "%s has no case", e->d_name);
+    }
+    if (d != NULL)
+        closedir(d);
+    oc_int(o, "crt_files", (long long)found, (long long)want);
 }
 
 void cert_cn(const unitls_cert *cert, char *buf, size_t size)

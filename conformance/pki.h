@@ -21,8 +21,17 @@ struct path pki_path(const char *name);
 char *read_file(const char *path, size_t *len);
 char *pki_read(const char *name, size_t *len);
 
-/* expected/<stem>.json without its trailing newline; free() it. */
+/* <dir>/expected/<stem>.json without its trailing newline; free() it.
+ * pki_expected_json reads it from the PKI directory. */
+char *expected_json_in(const char *dir, const char *stem);
 char *pki_expected_json(const char *stem);
+
+struct outcome;
+/* Checks that every *.crt file in `dir` has a case (listed(file) != 0):
+ * records crt_files=<found> expecting `want`, and a failure per file
+ * without one. */
+void check_every_crt_listed(struct outcome *o, const char *dir,
+                            int (*listed)(const char *file), size_t want);
 
 /* The value of the last commonName of a certificate's subject, into buf
  * ("-" for a NULL certificate, "" when there is none). */
