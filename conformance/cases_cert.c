@@ -19,16 +19,10 @@ static const char *const stems[] = {
 };
 #define NSTEMS (sizeof(stems) / sizeof(stems[0]))
 
-/* Loads <stem>.crt, recording the status. */
+/* Loads <stem>.crt of the PKI, recording the status. */
 static unitls_cert *load_stem(struct outcome *o, const char *stem)
 {
-    char name[128];
-    unitls_cert *cert = NULL;
-
-    snprintf(name, sizeof(name), "%s.crt", stem);
-    oc_status(o, "load", unitls_cert_load_file(pki_path(name).s, &cert),
-              UNITLS_OK);
-    return cert;
+    return load_crt_in(o, conf.pki_dir, stem);
 }
 
 /* Renders `cert` as JSON and compares it with expected/<stem>.json. */

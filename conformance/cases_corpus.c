@@ -23,13 +23,7 @@
 
 static unitls_cert *load(struct outcome *o, const char *stem)
 {
-    char name[160];
-    unitls_cert *cert = NULL;
-
-    snprintf(name, sizeof(name), "%s.crt", stem);
-    oc_status(o, "load", unitls_cert_load_file(corpus_path(name).s, &cert),
-              UNITLS_OK);
-    return cert;
+    return load_crt_in(o, corpus_path(".").s, stem);
 }
 
 /* JSON of `cert` against the expected file: length, hash and equality. */

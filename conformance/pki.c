@@ -71,6 +71,17 @@ char *pki_expected_json(const char *stem)
     return expected_json_in(conf.pki_dir, stem);
 }
 
+unitls_cert *load_crt_in(struct outcome *o, const char *dir,
+                         const char *stem)
+{
+    char path[1200];
+    unitls_cert *cert = NULL;
+
+    snprintf(path, sizeof(path), "%s/%s.crt", dir, stem);
+    oc_status(o, "load", unitls_cert_load_file(path, &cert), UNITLS_OK);
+    return cert;
+}
+
 void check_every_crt_listed(struct outcome *o, const char *dir,
                             int (*listed)(const char *file), size_t want)
 {

@@ -27,6 +27,10 @@ char *expected_json_in(const char *dir, const char *stem);
 char *pki_expected_json(const char *stem);
 
 struct outcome;
+/* Loads <dir>/<stem>.crt, recording its status as "load" (expecting
+ * UNITLS_OK); NULL on failure. The caller frees the certificate. */
+unitls_cert *load_crt_in(struct outcome *o, const char *dir,
+                         const char *stem);
 /* Checks that every *.crt file in `dir` has a case (listed(file) != 0):
  * records crt_files=<found> expecting `want`, and a failure per file
  * without one. */
