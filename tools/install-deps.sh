@@ -8,6 +8,8 @@ set -euo pipefail
 packages=(build-essential clang cmake pkg-config check openssl gawk
           libssl-dev libwolfssl-dev android-libboringssl-dev
           abigail-tools doxygen mandoc)
+# valgrind (callgrind): tools/bench.sh's instruction counts per handshake.
+packages+=(valgrind)
 # clang's libFuzzer and sanitizer runtimes (only a Recommends of clang): the
 # fuzz targets of fuzz/, which tools/test-all.sh runs briefly.
 packages+=(libclang-rt-dev)
