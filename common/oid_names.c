@@ -1185,11 +1185,26 @@ static void arc_subtract_small(struct arc *a, uint32_t v)
         a->count--;
 }
 
+/* `v` in decimal, zero-padded to `width` digits. By hand rather than with
+ * ut_strbuf_printf(): every OID of every certificate parsed comes through
+ * here, a handful of arcs each, and vsnprintf() was most of the cost of
+ * parsing a peer's certificate during the handshake. */
+static void append_decimal(struct ut_strbuf *sb, uint32_t v, size_t width)
+{
+    char digits[10];
+    size_t n = 0;
+    do {
+        digits[sizeof(digits) - ++n] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v != 0 || n < width);
+    ut_strbuf_append(sb, digits + sizeof(digits) - n, n);
+}
+
 static void arc_append(struct ut_strbuf *sb, const struct arc *a)
 {
-    ut_strbuf_printf(sb, "%u", (unsigned)a->limb[a->count - 1]);
+    append_decimal(sb, a->limb[a->count - 1], 1);
     for (size_t i = a->count - 1; i-- > 0;)
-        ut_strbuf_printf(sb, "%09u", (unsigned)a->limb[i]);
+        append_decimal(sb, a->limb[i], 9);
 }
 
 /* Writes the first sub-identifier, which holds the first two arcs. */
@@ -1199,7 +1214,8 @@ static void append_first(struct ut_strbuf *sb, struct arc *a)
         ut_strbuf_puts(sb, "2.");
         arc_subtract_small(a, 80);
     } else {
-        ut_strbuf_printf(sb, "%u.", (unsigned)(a->limb[0] / 40));
+        append_decimal(sb, a->limb[0] / 40, 1);
+        ut_strbuf_putc(sb, '.');
         a->limb[0] %= 40;
     }
     arc_append(sb, a);
