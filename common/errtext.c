@@ -106,6 +106,8 @@ static const struct ut_verify_text ut_verify_texts[] = {
         "the peer did not send a certificate" },
     [UNITLS_VERR_BAD_CERTIFICATE] = { "bad_certificate",
         "the certificate could not be parsed" },
+    [UNITLS_VERR_REJECTED] = { "rejected",
+        "the application's verify callback rejected the certificate" },
 };
 
 #define UT_VERIFY_TEXT_COUNT \
@@ -205,6 +207,7 @@ int ut_alert_for_verify_error(unitls_verify_error err)
     case UNITLS_VERR_SIGNATURE_FAILURE:
     case UNITLS_VERR_BAD_CERTIFICATE:
     case UNITLS_VERR_WEAK_KEY:
+    case UNITLS_VERR_REJECTED:
         return UT_ALERT_BAD_CERTIFICATE;
     case UNITLS_VERR_INVALID_PURPOSE:
         return UT_ALERT_UNSUPPORTED_CERTIFICATE;

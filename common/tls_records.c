@@ -9,6 +9,9 @@ enum {
     /* TLSCiphertext.length: at most 2^14 + 2048 (RFC 5246 section 6.2.3;
      * TLS 1.3 allows less, 2^14 + 256). */
     MAX_RECORD = 16384 + 2048,
+    MAX_RECORD_TLS13 = 16384 + 256,
+    TLS1_2 = 0x0303,
+    TLS1_3 = 0x0304,
     CHANGE_CIPHER_SPEC = 20,
     ALERT = 21,
     HANDSHAKE = 22,
@@ -49,6 +52,16 @@ static int first_header_ok(struct ut_records *r)
     }
 }
 
+/* A complete header after the handshake: what the protocol forbids there
+ * (see tls_records.h). */
+static void after_handshake(struct ut_records *r)
+{
+    if (r->version == TLS1_2 && r->type == HANDSHAKE)
+        r->renegotiation = 1;
+    if (r->version == TLS1_3 && r->body_len > MAX_RECORD_TLS13)
+        r->overflow = 1;
+}
+
 static void header_complete(struct ut_records *r)
 {
     const unsigned char *h = r->header;
@@ -63,6 +76,7 @@ static void header_complete(struct ut_records *r)
     r->body_left = r->body_len;
     r->header_len = 0;
     r->first_done = 1;
+    after_handshake(r);
 }
 
 /* One header byte; 0 if it shows that the peer does not speak TLS. */
@@ -93,7 +107,7 @@ static size_t body_bytes(struct ut_records *r, const unsigned char *buf,
 void ut_records_feed(struct ut_records *r, const unsigned char *buf,
                      size_t n)
 {
-    while (n > 0 && !r->not_tls) {
+    while (n > 0 && !r->not_tls && !r->renegotiation) {
         size_t used = 1;
         if (r->body_left > 0)
             used = body_bytes(r, buf, n);
@@ -102,6 +116,26 @@ void ut_records_feed(struct ut_records *r, const unsigned char *buf,
         buf += used;
         n -= used;
     }
+}
+
+void ut_records_established(struct ut_records *r, int version)
+{
+    r->version = version;
+}
+
+int ut_records_renegotiation(const struct ut_records *r)
+{
+    return r->renegotiation;
+}
+
+int ut_records_refused(const struct ut_records *r)
+{
+    return r->not_tls || r->renegotiation;
+}
+
+int ut_records_overflow(const struct ut_records *r)
+{
+    return r->overflow;
 }
 
 int ut_records_not_tls(const struct ut_records *r)

@@ -388,17 +388,18 @@ END_TEST
 
 /* An application_data record longer than the protocol allows (at most
  * 2^14 + 256 bytes in TLS 1.3, RFC 8446 section 5.2; 2^14 + 2048 in TLS
- * 1.2, RFC 5246 section 6.2.3), sent in full: UNITLS_E_PROTOCOL, and the
- * reader answers with record_overflow (22), as both RFCs require.
+ * 1.2, RFC 5246 section 6.2.3), sent in full: the reader's read fails with
+ * UNITLS_E_PROTOCOL, and it answers with record_overflow (22), as both
+ * RFCs require; the other end reads that alert (UNITLS_E_PEER_ALERT).
  *
- * Both cases use 2^14 + 2048 + 1 bytes, over the limit of either version.
- * TLS 1.3 at 2^14 + 256 + 1 is left out: BoringSSL checks a TLS 1.3
- * ciphertext only against the TLS 1.2 limit, tries to decrypt it and
- * answers bad_record_mac (20) instead (OpenSSL and wolfSSL answer 22); the
- * alert is BoringSSL's own, sent before unitls sees the failure. */
-static void oversized_record(const char *id, int max_version)
+ * `len` is 2^14 + 2048 + 1, over the limit of either version, or, in TLS
+ * 1.3, 2^14 + 256 + 1, over the TLS 1.3 limit only. BoringSSL checks a TLS
+ * 1.3 record only against the TLS 1.2 limit, and would decrypt the latter
+ * and answer bad_record_mac (20); unitls' record tracker notices it first
+ * (common/tls_records.h) and the provider answers record_overflow
+ * (ossl_compat.h), as OpenSSL and wolfSSL do. */
+static void oversized_record(const char *id, int max_version, size_t len)
 {
-    size_t len = 16384 + 2048 + 1;
     unsigned char *rec = calloc(1, 5 + len);
     struct outcome o;
     struct hduo d;
@@ -414,6 +415,8 @@ static void oversized_record(const char *id, int max_version)
         expect_read(&d.c, "read", b, sizeof(b), UNITLS_E_PROTOCOL, 0);
         expect_read(&d.c, "read_again", b, sizeof(b), UNITLS_E_CLOSED, 0);
         expect_alerts(&d.c, ALERT_RECORD_OVERFLOW, ALERT_NONE);
+        expect_read(&d.s, "read", b, sizeof(b), UNITLS_E_PEER_ALERT, 0);
+        expect_alerts(&d.s, ALERT_NONE, ALERT_RECORD_OVERFLOW);
     }
     free(rec);
     hduo_close(&d, &o);
@@ -421,13 +424,21 @@ static void oversized_record(const char *id, int max_version)
 
 START_TEST(oversized_record_13)
 {
-    oversized_record("hostile.oversized_record", 0);
+    oversized_record("hostile.oversized_record", 0, 16384 + 2048 + 1);
+}
+END_TEST
+
+START_TEST(oversized_record_13_limit)
+{
+    oversized_record("hostile.oversized_record_tls13_limit", 0,
+                     16384 + 256 + 1);
 }
 END_TEST
 
 START_TEST(oversized_record_12)
 {
-    oversized_record("hostile.oversized_record_tls12", UNITLS_TLS1_2);
+    oversized_record("hostile.oversized_record_tls12", UNITLS_TLS1_2,
+                     16384 + 2048 + 1);
 }
 END_TEST
 
@@ -764,6 +775,7 @@ Suite *suite_hostile(void)
     tcase_add_test(tc, truncated_record_13);
     tcase_add_test(tc, truncated_record_12);
     tcase_add_test(tc, oversized_record_13);
+    tcase_add_test(tc, oversized_record_13_limit);
     tcase_add_test(tc, oversized_record_12);
     tcase_add_test(tc, alert_after_data_13);
     tcase_add_test(tc, alert_after_data_12);

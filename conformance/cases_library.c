@@ -48,7 +48,53 @@ END_TEST
  * advertising a feature no one can ask for. */
 #define KNOWN_CAPS                                                           \
     (UNITLS_CAP_TLS13 | UNITLS_CAP_TRUST_DIR | UNITLS_CAP_SYSTEM_TRUST |     \
-     UNITLS_CAP_TLS13_SUITES)
+     UNITLS_CAP_TLS13_SUITES | VERIFY_CAPS)
+#define VERIFY_CAPS                                                          \
+    (UNITLS_CAP_CRL | UNITLS_CAP_VERIFY_TIME | UNITLS_CAP_PARTIAL_CHAIN |    \
+     UNITLS_CAP_UNTRUSTED | UNITLS_CAP_VERIFY_PURPOSE)
+
+/* Each verification control answers by its bit: UNITLS_OK with it,
+ * UNITLS_E_UNSUPPORTED without (the cases in cases_verifyctl.c check that
+ * the controls that answer UNITLS_OK work). Records "<name>=<0|1>". */
+static void verify_setters_match_caps(struct outcome *o, uint32_t caps)
+{
+    static const struct {
+        const char *name;
+        uint32_t cap;
+    } bits[] = {{"crl", UNITLS_CAP_CRL},
+                {"verify_time", UNITLS_CAP_VERIFY_TIME},
+                {"partial_chain", UNITLS_CAP_PARTIAL_CHAIN},
+                {"untrusted", UNITLS_CAP_UNTRUSTED},
+                {"verify_purpose", UNITLS_CAP_VERIFY_PURPOSE}};
+    for (size_t i = 0; i < sizeof(bits) / sizeof(bits[0]); i++) {
+        unitls_ctx *ctx = unitls_ctx_new(UNITLS_ROLE_CLIENT);
+        int st = UNITLS_E_INTERNAL;
+        switch (bits[i].cap) {
+        case UNITLS_CAP_CRL:
+            st = unitls_ctx_set_crl_check(ctx, UNITLS_CRL_LEAF);
+            break;
+        case UNITLS_CAP_VERIFY_TIME:
+            st = unitls_ctx_set_verify_time(ctx, 1700000000);
+            break;
+        case UNITLS_CAP_PARTIAL_CHAIN:
+            st = unitls_ctx_set_partial_chain(ctx, 1);
+            break;
+        case UNITLS_CAP_UNTRUSTED:
+            st = unitls_ctx_load_untrusted_file(ctx,
+                                                pki_path("int-ca.crt").s);
+            break;
+        default:
+            st = unitls_ctx_set_verify_purpose(ctx, UNITLS_PURPOSE_CLIENT);
+        }
+        unitls_ctx_free(ctx);
+        int has = (caps & bits[i].cap) != 0;
+        oc_put(o, bits[i].name, "%d", has);
+        if (st != (has ? UNITLS_OK : UNITLS_E_UNSUPPORTED))
+            oc_fail(o, "%s: the setter answered %s with the bit %s",
+                    bits[i].name, unitls_status_name(st),
+                    has ? "set" : "clear");
+    }
+}
 
 /* UNITLS_CAP_TLS13_SUITES says what unitls_ctx_set_tls13_suites() answers
  * for a valid list: UNITLS_OK with the bit, UNITLS_E_UNSUPPORTED without. */
@@ -83,6 +129,7 @@ START_TEST(lib_caps)
                 ((caps & UNITLS_CAP_TLS13_SUITES) != 0));
     oc_true(&o, "tls13_suites_setter_matches_cap",
             tls13_suites_setter_matches_cap(caps));
+    verify_setters_match_caps(&o, caps);
     oc_finish(&o);
 }
 END_TEST

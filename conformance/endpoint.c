@@ -3,6 +3,8 @@
 
 #include "pair.h"
 #include "pki.h"
+#include "alpn_side.h"
+#include "vctl.h"
 
 /* Runs one configuration call of end `e`; on failure records it as
  * "setup_<name>=<status>" (an expectation failure) and returns the status
@@ -74,6 +76,9 @@ static int configure_ctx(struct end *e)
     if (s->tls12_refused != NULL)
         oc_true(&e->o, "refused_set_ciphers",
                 unitls_ctx_set_ciphers(ctx, s->tls12_refused) != UNITLS_OK);
+    STEP("alpn", alpn_apply(ctx, s));
+    if (s->vctl != NULL)
+        return vctl_apply_ctx(ctx, s->vctl, &e->o);
     return UNITLS_OK;
 }
 
@@ -100,6 +105,8 @@ static int setup(struct end *e)
     if (s->verify_name != NULL)
         STEP("set_verify_name",
              unitls_conn_set_verify_name(e->conn, s->verify_name));
+    if (s->vctl != NULL)
+        return vctl_apply_conn(e->conn, s->vctl, &e->o);
     return UNITLS_OK;
 }
 

@@ -56,6 +56,7 @@ struct expect {
 };
 
 struct end;
+struct vctl;
 typedef void (*end_fn)(struct end *e);
 
 /* One end's configuration. Zero means "the library's default" everywhere;
@@ -74,6 +75,10 @@ struct side {
                                   leaving tls12_suites in force */
     const char *server_name, *verify_name; /* clients */
     int free_ctx_early; /* unitls_ctx_free() right after unitls_conn_new() */
+    const struct vctl *vctl; /* verification controls (vctl.h), or NULL */
+    const char *alpn;   /* unitls_ctx_set_alpn: "h2,http/1.1" */
+    int alpn_continue;  /* servers: UNITLS_ALPN_MISMATCH_CONTINUE */
+    int alpn_pick_last; /* servers: a callback choosing the last offered */
     end_fn raw;   /* if set, this end is a raw socket: raw() is all it does */
     end_fn after; /* runs after the handshake, whatever its result */
     long arg;     /* parameters for raw / after */

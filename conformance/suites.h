@@ -20,6 +20,9 @@ Suite *suite_corpus(void);
 Suite *suite_io(void);
 Suite *suite_ciphers(void);
 Suite *suite_hostile(void);
+Suite *suite_renego(void);
+Suite *suite_verifyctl(void);
+Suite *suite_alpn(void);
 
 /* Parts of suites kept in their own files. */
 void cert_fields_add(TCase *tc);

@@ -5,6 +5,7 @@
 
 #include <stdatomic.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include <unitls/unitls.h>
 
@@ -25,6 +26,23 @@ struct unitls_ctx {
     size_t tls12_suite_count;
     int *tls13_suites;
     size_t tls13_suite_count;
+    /* Verification settings (unitls/verify.h). */
+    int verify_depth;
+    int has_verify_time;  /* 0: the current time */
+    int64_t verify_time;
+    unitls_verify_purpose purpose;
+    int partial_chain;
+    unitls_crl_check crl_check;
+    int cn_fallback;
+    unitls_verify_fn verify_cb;
+    void *verify_cb_user;
+    /* ALPN (api/src/alpn.c): the list in wire format (length-prefixed
+     * names), owned, NULL if none; a server's callback and mismatch mode. */
+    unsigned char *alpn_wire;
+    size_t alpn_wire_len;
+    unitls_alpn_select_fn alpn_cb;
+    void *alpn_cb_user;
+    unitls_alpn_mismatch alpn_mismatch;
     char error[UT_ERROR_MAX];
     void *impl; /* the provider's context object */
 };
@@ -42,8 +60,17 @@ struct ut_verify_entry {
     unitls_cert *cert;  /* owned; NULL when unknown */
 };
 
+/* One unitls_conn_ignore_verify_error() entry. */
+struct ut_ignore_entry {
+    unitls_verify_error error;
+    unsigned char *der; /* owned; NULL: any certificate */
+    size_t der_len;
+};
+
 struct unitls_conn {
     unitls_ctx *ctx;
+    int offline; /* made by unitls_verify_chain(), never has a transport */
+    int in_verify_callback; /* the application's verify callback runs */
     enum ut_conn_state state;
     int fd;            /* the socket, or -1 */
     int has_transport; /* a socket or callbacks are attached */
@@ -58,7 +85,12 @@ struct unitls_conn {
     struct ut_verify_entry *verify_errors;
     size_t verify_error_count;
     size_t verify_error_cap;
+    int built_length; /* the chain the backend built, 0 if not told */
+    struct ut_ignore_entry *ignores; /* owned */
+    size_t ignore_count;
     unitls_cert *peer_cert; /* owned; the parsed leaf, NULL if none */
+    char *alpn;             /* owned; the protocol agreed, once asked */
+    int alpn_loaded;
     /* The chain as sent and the chain as verified (trust anchor last), each
      * decoded on first use (api/src/peer_chain.c). */
     struct ut_cert_chain {

@@ -59,6 +59,28 @@ struct unitls_provider {
      * ctx_apply_tls13_suites is only called with UNITLS_CAP_TLS13_SUITES. */
     int (*ctx_apply_tls12_suites)(unitls_ctx *ctx, const int *ids, size_t n);
     int (*ctx_apply_tls13_suites)(unitls_ctx *ctx, const int *ids, size_t n);
+    /* Applies the verification settings in ctx (already validated, and
+     * only those the provider's caps allow set to a non-default value):
+     * verify_time/has_verify_time (UNITLS_CAP_VERIFY_TIME), purpose
+     * (UNITLS_CAP_VERIFY_PURPOSE; resolve UNITLS_PURPOSE_DEFAULT with
+     * ut_ctx_purpose), partial_chain (UNITLS_CAP_PARTIAL_CHAIN), crl_check
+     * (UNITLS_CAP_CRL). The verify depth is not the backend's: the API layer
+     * checks it (ut_verify_depth_exceeded); the backend's own limit must be
+     * at least UNITLS_VERIFY_DEPTH_MAX + 2 certificates (wolfSSL's is 9 in
+     * one Certificate message). */
+    int (*ctx_apply_verify_params)(unitls_ctx *ctx);
+    /* Adds one DER certificate as an untrusted intermediate, used to build
+     * chains in every verification (UNITLS_CAP_UNTRUSTED), never as an
+     * anchor. UNITLS_E_PARSE if the backend rejects it. */
+    int (*ctx_add_untrusted_der)(unitls_ctx *ctx, const unsigned char *der,
+                                 size_t len);
+    /* Adds one DER CRL (UNITLS_CAP_CRL). UNITLS_E_PARSE if the backend
+     * rejects it. */
+    int (*ctx_add_crl_der)(unitls_ctx *ctx, const unsigned char *der,
+                           size_t len);
+    /* Clients: offer ctx->alpn_wire (ALPN wire format; NULL: offer none).
+     * Servers select through ut_alpn_select, installed by ctx_new. */
+    int (*ctx_apply_alpn)(unitls_ctx *ctx);
 
     /* --- connection --- */
     int (*conn_new)(unitls_conn *conn); /* sets conn->impl */
@@ -99,7 +121,61 @@ struct unitls_provider {
      * certificate. */
     int (*conn_verified_chain)(const unitls_conn *conn,
                                struct ut_blob_list *out);
+    /* Offline verification (unitls_verify_chain): `conn` is a connection of
+     * the context with no transport that is never used for anything else.
+     * Verifies `chain` (leaf first, then the other certificates in the
+     * order a peer would send them) the way conn_handshake verifies a peer
+     * that sent exactly these: the backend's engine validates, every
+     * problem goes to ut_verify_add, the decision is ut_verify_finish's
+     * (ut_conn_verifies(conn) is 1). Afterwards conn_verified_chain must
+     * work as after a handshake. Returns UNITLS_OK when accepted,
+     * UNITLS_E_VERIFY when rejected, or UNITLS_E_NOMEM/UNITLS_E_INTERNAL
+     * with the message written by ut_conn_fail. */
+    int (*conn_verify_offline)(unitls_conn *conn,
+                               const struct ut_blob_list *chain);
+    /* After the handshake: the ALPN protocol agreed (*len 0: none). The
+     * bytes are the backend's, valid until conn_free. */
+    void (*conn_alpn)(const unitls_conn *conn, const unsigned char **proto,
+                      size_t *len);
 };
+
+/* A server's ALPN decision, for every provider alike. `offered` is the
+ * client's list in wire format. Returns UT_ALPN_SELECTED with
+ * offered[*at .. *at + *len) the protocol to use; UT_ALPN_IGNORE when the
+ * server takes no part in ALPN (continue without it, no alert);
+ * UT_ALPN_NONE_CONTINUE when nothing is acceptable and the server goes on
+ * without ALPN; UT_ALPN_NONE_FAIL when nothing is acceptable and the
+ * handshake must fail with no_application_protocol (120). */
+enum ut_alpn_result {
+    UT_ALPN_SELECTED,
+    UT_ALPN_IGNORE,
+    UT_ALPN_NONE_CONTINUE,
+    UT_ALPN_NONE_FAIL
+};
+enum ut_alpn_result ut_alpn_select(unitls_conn *conn,
+                                   const unsigned char *offered, size_t len,
+                                   size_t *at, size_t *proto_len);
+
+/* 1 when the peer's certificate is to be verified on this connection:
+ * the verify mode is not NONE, or it is an offline verification. */
+int ut_conn_verifies(const unitls_conn *conn);
+
+/* The purpose the peer's certificate is checked for: ctx->purpose, or the
+ * peer's role for UNITLS_PURPOSE_DEFAULT (server authentication on a
+ * client context). Never UNITLS_PURPOSE_DEFAULT. */
+unitls_verify_purpose ut_ctx_purpose(const unitls_ctx *ctx);
+
+/* The verify depth, checked once for every provider: `length` is the
+ * number of certificates of the chain the backend built (leaf first),
+ * called once per verification, after every other problem has been added
+ * with ut_verify_add (which tells whether the chain reached a trust
+ * anchor). The API layer keeps `length` for its decision (it knows the
+ * anchor's position from it: revocation problems of the anchor itself are
+ * not reported, as RFC 5280 does not check anchors). Returns the position
+ * in that chain where UNITLS_VERR_CHAIN_TOO_LONG is to be reported (the
+ * provider adds it with ut_verify_add and that certificate), or -1 when
+ * the chain is within the depth. */
+int ut_verify_depth_exceeded(unitls_conn *conn, int length);
 
 /* What a connection asks of the peer's certificate, decided once from the
  * context's role and verify mode so that every provider applies the same
@@ -175,6 +251,14 @@ int ut_conn_fail_transport(unitls_conn *conn, int err, const char *op,
  * (<provider>: the first bytes are no TLS record header)". */
 int ut_conn_fail_not_tls(unitls_conn *conn, const char *op);
 
+/* The peer attempted a TLS 1.2 renegotiation, found by the provider's
+ * transport, which refused the record before the backend read it
+ * (ut_records_renegotiation in common/tls_records.h): UNITLS_E_PROTOCOL,
+ * "the peer attempted renegotiation, which unitls refuses (<provider>: a
+ * handshake record after the handshake)". No alert is sent: see
+ * UT_FAILURE_RENEGOTIATION. */
+int ut_conn_fail_renegotiation(unitls_conn *conn, const char *op);
+
 /* What a backend's error code means. Each provider maps its own codes to
  * these; the status and the words are decided here. */
 enum ut_failure {
@@ -188,7 +272,11 @@ enum ut_failure {
     UT_FAILURE_NO_OWN_CERT,  /* we are a server without a certificate */
     UT_FAILURE_NO_PEER_CERT, /* the peer sent no certificate, one is needed
                                 (added as UNITLS_VERR_NO_PEER_CERTIFICATE) */
-    UT_FAILURE_VERIFY        /* the backend rejected the peer's certificate */
+    UT_FAILURE_VERIFY,       /* the backend rejected the peer's certificate */
+    UT_FAILURE_RENEGOTIATION /* the peer attempted renegotiation: refused
+                                with no alert, as not every backend can
+                                send one of unitls' choosing once the
+                                connection is encrypted */
 };
 
 /* Records the failure `kind` with its status and words. */

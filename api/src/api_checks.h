@@ -11,4 +11,21 @@ int ut_ctx_check_mutable(unitls_ctx *ctx);
 /* Drops one reference to ctx, freeing it with the last. NULL-safe. */
 void ut_ctx_release(unitls_ctx *ctx);
 
+#include <stddef.h>
+
+/* Adds one DER item to the context (a provider's ctx_add_*_der). */
+typedef int (*ut_ctx_add_der_fn)(unitls_ctx *ctx, const unsigned char *der,
+                                 size_t len);
+
+/* Adds every certificate of data[0..len) (PEM blocks, or one DER
+ * certificate) with `add`, after checking that all of them parse, so that
+ * a bad bundle adds nothing. `what` names the input in messages. */
+int ut_ctx_load_certs(unitls_ctx *ctx, const void *data, size_t len,
+                      const char *what, ut_ctx_add_der_fn add);
+
+/* Reads the file at `path` and hands its bytes to `load`. */
+int ut_ctx_load_file(unitls_ctx *ctx, const char *path,
+                     int (*load)(unitls_ctx *ctx, const void *data,
+                                 size_t len, const char *what));
+
 #endif

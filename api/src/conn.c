@@ -36,7 +36,9 @@ void unitls_conn_free(unitls_conn *conn)
     ut_provider.conn_free(conn);
     ut_verify_clear(conn);
     free(conn->verify_errors);
+    ut_ignores_free(conn);
     unitls_cert_free(conn->peer_cert);
+    free(conn->alpn);
     ut_cert_chains_free(conn);
     free(conn->server_name);
     free(conn->verify_name);
@@ -148,6 +150,8 @@ const char *unitls_conn_cipher(const unitls_conn *conn)
 
 const unitls_cert *unitls_conn_peer_cert(const unitls_conn *conn)
 {
+    if (conn != NULL && conn->in_verify_callback)
+        return conn->peer_cert;
     return established(conn) ? conn->peer_cert : NULL;
 }
 

@@ -7,6 +7,13 @@
 /* Frees every recorded verification error (the array stays allocated). */
 void ut_verify_clear(unitls_conn *conn);
 
+/* 1 when every recorded verification error is accepted by an entry of
+ * unitls_conn_ignore_verify_error() (also when there is none). */
+int ut_verify_all_ignored(const unitls_conn *conn);
+
+/* Frees the ignore list. */
+void ut_ignores_free(unitls_conn *conn);
+
 /* The IANA name of a cipher-suite id, or "unknown" (never NULL). */
 const char *ut_cipher_name_or_unknown(int id);
 

@@ -22,6 +22,8 @@ unitls_ctx *unitls_ctx_new(unitls_role role)
     ctx->check_hostname = role == UNITLS_ROLE_CLIENT;
     ctx->min_version = UNITLS_TLS1_2;
     ctx->max_version = UNITLS_TLS1_3;
+    ctx->verify_depth = UNITLS_VERIFY_DEPTH_MAX;
+    ctx->cn_fallback = 1;
     if (ut_provider.ctx_new(ctx) != UNITLS_OK) {
         free(ctx);
         return NULL;
@@ -36,6 +38,7 @@ void ut_ctx_release(unitls_ctx *ctx)
     ut_provider.ctx_free(ctx);
     free(ctx->tls12_suites);
     free(ctx->tls13_suites);
+    free(ctx->alpn_wire);
     free(ctx);
 }
 

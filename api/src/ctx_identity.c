@@ -4,10 +4,27 @@
 
 #include "api_checks.h"
 #include "cert_model.h"
+#include "cert_strength.h"
 #include "certs_input.h"
 #include "file.h"
 #include "provider.h"
 #include "wipe.h"
+
+/* unitls presents no certificate it would refuse from a peer
+ * (UNITLS_VERR_WEAK_KEY): the same answer on every provider, where the
+ * backends' own policies differ. */
+static int check_leaf_strength(unitls_ctx *ctx,
+                               const struct ut_blob_list *chain)
+{
+    unitls_cert *leaf = NULL;
+    int rc = ut_cert_parse(chain->items[0].data, chain->items[0].len, &leaf);
+    if (rc == UNITLS_OK && ut_cert_is_weak(leaf))
+        rc = ut_ctx_fail(ctx, UNITLS_E_INVALID_ARG,
+                         "the certificate is too weak: %s",
+                         unitls_verify_error_string(UNITLS_VERR_WEAK_KEY));
+    unitls_cert_free(leaf);
+    return rc;
+}
 
 static int check_chain_parses(unitls_ctx *ctx,
                               const struct ut_blob_list *chain)
@@ -22,7 +39,7 @@ static int check_chain_parses(unitls_ctx *ctx,
                                "certificate %zu of the chain is malformed",
                                i + 1);
     }
-    return UNITLS_OK;
+    return check_leaf_strength(ctx, chain);
 }
 
 /* The provider wants the key NUL-terminated past its length. */

@@ -9,8 +9,8 @@
 
 /* Adds every certificate of `certs` after checking that all of them parse, so
  * that a bad bundle adds nothing. */
-static int add_trust_list(unitls_ctx *ctx, const struct ut_blob_list *certs,
-                          const char *what)
+static int add_cert_list(unitls_ctx *ctx, const struct ut_blob_list *certs,
+                         const char *what, ut_ctx_add_der_fn add)
 {
     for (size_t i = 0; i < certs->count; i++) {
         unitls_cert *parsed = NULL;
@@ -22,42 +22,53 @@ static int add_trust_list(unitls_ctx *ctx, const struct ut_blob_list *certs,
                                what, i + 1);
     }
     for (size_t i = 0; i < certs->count; i++) {
-        int rc = ut_provider.ctx_add_trust_der(ctx, certs->items[i].data,
-                                               certs->items[i].len);
+        int rc = add(ctx, certs->items[i].data, certs->items[i].len);
         if (rc != UNITLS_OK)
             return rc;
     }
     return UNITLS_OK;
 }
 
-static int load_trust_buffer(unitls_ctx *ctx, const void *data, size_t len,
-                             const char *what)
+int ut_ctx_load_certs(unitls_ctx *ctx, const void *data, size_t len,
+                      const char *what, ut_ctx_add_der_fn add)
 {
     struct ut_blob_list certs = {0};
     int rc = ut_certs_from_buffer(data, len, &certs);
     if (rc == UNITLS_E_PARSE)
         rc = ut_ctx_fail(ctx, rc, "%s: no certificate found (or malformed PEM)", what);
     else if (rc == UNITLS_OK)
-        rc = add_trust_list(ctx, &certs, what);
+        rc = add_cert_list(ctx, &certs, what, add);
     ut_blob_list_free(&certs);
     return rc;
+}
+
+int ut_ctx_load_file(unitls_ctx *ctx, const char *path,
+                     int (*load)(unitls_ctx *ctx, const void *data,
+                                 size_t len, const char *what))
+{
+    if (path == NULL)
+        return ut_ctx_fail(ctx, UNITLS_E_INVALID_ARG, "path is NULL");
+    unsigned char *data = NULL;
+    size_t len = 0;
+    int rc = ut_read_file(path, &data, &len, ctx->error, sizeof(ctx->error));
+    if (rc != UNITLS_OK)
+        return rc;
+    rc = load(ctx, data, len, path);
+    free(data);
+    return rc;
+}
+
+static int load_trust(unitls_ctx *ctx, const void *data, size_t len,
+                      const char *what)
+{
+    return ut_ctx_load_certs(ctx, data, len, what,
+                             ut_provider.ctx_add_trust_der);
 }
 
 int unitls_ctx_load_verify_file(unitls_ctx *ctx, const char *path)
 {
     int rc = ut_ctx_check_mutable(ctx);
-    if (rc != UNITLS_OK)
-        return rc;
-    if (path == NULL)
-        return ut_ctx_fail(ctx, UNITLS_E_INVALID_ARG, "path is NULL");
-    unsigned char *data = NULL;
-    size_t len = 0;
-    rc = ut_read_file(path, &data, &len, ctx->error, sizeof(ctx->error));
-    if (rc != UNITLS_OK)
-        return rc;
-    rc = load_trust_buffer(ctx, data, len, path);
-    free(data);
-    return rc;
+    return rc != UNITLS_OK ? rc : ut_ctx_load_file(ctx, path, load_trust);
 }
 
 int unitls_ctx_load_verify_mem(unitls_ctx *ctx, const void *data, size_t len)
@@ -67,7 +78,7 @@ int unitls_ctx_load_verify_mem(unitls_ctx *ctx, const void *data, size_t len)
         return rc;
     if (data == NULL)
         return ut_ctx_fail(ctx, UNITLS_E_INVALID_ARG, "data is NULL");
-    return load_trust_buffer(ctx, data, len, "trust data");
+    return load_trust(ctx, data, len, "trust data");
 }
 
 int unitls_ctx_load_verify_dir(unitls_ctx *ctx, const char *path)

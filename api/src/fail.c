@@ -98,6 +98,14 @@ int ut_conn_fail_not_tls(unitls_conn *conn, const char *op)
     return ut_conn_fail_as(conn, UT_FAILURE_NOT_TLS, op, text);
 }
 
+int ut_conn_fail_renegotiation(unitls_conn *conn, const char *op)
+{
+    char text[128];
+    snprintf(text, sizeof(text), "%s: a handshake record after the handshake",
+             ut_provider.name);
+    return ut_conn_fail_as(conn, UT_FAILURE_RENEGOTIATION, op, text);
+}
+
 static const struct {
     int status;
     const char *why;
@@ -116,6 +124,9 @@ static const struct {
                                  "the peer sent no certificate and one is "
                                  "required"},
     [UT_FAILURE_VERIFY] = {UNITLS_E_VERIFY, "certificate verification failed"},
+    [UT_FAILURE_RENEGOTIATION] = {UNITLS_E_PROTOCOL,
+                                  "the peer attempted renegotiation, which "
+                                  "unitls refuses"},
 };
 
 int ut_conn_fail_as(unitls_conn *conn, enum ut_failure kind, const char *op,
@@ -125,7 +136,8 @@ int ut_conn_fail_as(unitls_conn *conn, enum ut_failure kind, const char *op,
         return ut_conn_fail_transport(conn, 0, op, backend_text);
     if (kind == UT_FAILURE_NO_PEER_CERT)
         ut_verify_add(conn, UNITLS_VERR_NO_PEER_CERTIFICATE, -1, NULL, 0);
-    if (kind <= UT_FAILURE_OTHER || kind > UT_FAILURE_VERIFY) {
+    if (kind <= UT_FAILURE_OTHER ||
+        (size_t)kind >= sizeof(failures) / sizeof(failures[0])) {
         if (conn->state == UT_CONN_HANDSHAKING)
             return fail_op(conn, UNITLS_E_HANDSHAKE, op, "handshake failure",
                            backend_text);

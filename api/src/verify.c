@@ -4,6 +4,7 @@
 #include <stdlib.h>
 
 #include "cert_model.h"
+#include "cert_strength.h"
 #include "conn_internal.h"
 #include "hostname.h"
 #include "provider.h"
@@ -58,6 +59,46 @@ int ut_verify_add(unitls_conn *conn, unitls_verify_error error, int depth,
     return UNITLS_OK;
 }
 
+static int listed_at(const unitls_conn *conn, unitls_verify_error error,
+                     int depth)
+{
+    return already_listed(conn, error, depth);
+}
+
+/* Problems that only restate another one are not listed: a certificate
+ * that is no CA is not also "invalid for the purpose" as a CA (OpenSSL
+ * reports both), and the trust anchor's own revocation status is not
+ * judged (RFC 5280 6.1; OpenSSL checks it with CRL checking on the whole
+ * chain). */
+static int is_consequence(const unitls_conn *conn,
+                          const struct ut_verify_entry *e, int anchor)
+{
+    if (e->error == UNITLS_VERR_INVALID_PURPOSE &&
+        listed_at(conn, UNITLS_VERR_INVALID_CA, e->depth))
+        return 1;
+    return anchor >= 0 && e->depth == anchor &&
+           (e->error == UNITLS_VERR_CRL_UNAVAILABLE ||
+            e->error == UNITLS_VERR_REVOKED);
+}
+
+static int anchored(const unitls_conn *conn);
+
+static void drop_consequences(unitls_conn *conn)
+{
+    int anchor = conn->built_length > 0 && anchored(conn)
+                     ? conn->built_length - 1
+                     : -1;
+    size_t kept = 0;
+    for (size_t i = 0; i < conn->verify_error_count; i++) {
+        struct ut_verify_entry *e = &conn->verify_errors[i];
+        if (is_consequence(conn, e, anchor))
+            unitls_cert_free(e->cert);
+        else
+            conn->verify_errors[kept++] = *e;
+    }
+    conn->verify_error_count = kept;
+}
+
 /* Deepest certificate first; within one depth, by error value. Insertion
  * sort: lists are a handful of entries. */
 static void order_errors(unitls_conn *conn)
@@ -82,12 +123,33 @@ static void check_peer_name(unitls_conn *conn, const unsigned char *leaf,
     const unitls_ctx *ctx = conn->ctx;
     const char *name = conn->verify_name ? conn->verify_name
                                          : conn->server_name;
-    if (ctx->role != UNITLS_ROLE_CLIENT || !ctx->check_hostname ||
-        name == NULL || conn->peer_cert == NULL)
+    int checks = conn->offline || (ctx->role == UNITLS_ROLE_CLIENT &&
+                                   ctx->check_hostname);
+    if (!checks || name == NULL || conn->peer_cert == NULL)
         return;
     unitls_verify_error err = UNITLS_VERR_HOSTNAME_MISMATCH;
-    if (ut_host_check(conn->peer_cert, name, 1, &err) != UNITLS_OK)
+    if (ut_host_check(conn->peer_cert, name, ctx->cn_fallback, &err) !=
+        UNITLS_OK)
         ut_verify_add(conn, err, 0, leaf, leaf_len);
+}
+
+int ut_conn_verifies(const unitls_conn *conn)
+{
+    return conn->offline || conn->ctx->verify_mode != UNITLS_VERIFY_NONE;
+}
+
+/* The application's verdict, when it asked for one. */
+static int ask_application(unitls_conn *conn, int preverify_ok)
+{
+    const unitls_ctx *ctx = conn->ctx;
+    if (ctx->verify_cb == NULL)
+        return preverify_ok;
+    conn->in_verify_callback = 1;
+    int ok = ctx->verify_cb(ctx->verify_cb_user, conn, preverify_ok) != 0;
+    conn->in_verify_callback = 0;
+    if (!ok && conn->verify_error_count == 0)
+        ut_verify_add(conn, UNITLS_VERR_REJECTED, 0, NULL, 0);
+    return ok;
 }
 
 int ut_verify_finish(unitls_conn *conn, const unsigned char *leaf_der,
@@ -98,16 +160,43 @@ int ut_verify_finish(unitls_conn *conn, const unsigned char *leaf_der,
     if (leaf_der != NULL &&
         ut_cert_parse(leaf_der, leaf_len, &conn->peer_cert) != UNITLS_OK)
         ut_verify_add(conn, UNITLS_VERR_BAD_CERTIFICATE, 0, NULL, 0);
-    if (conn->ctx->verify_mode == UNITLS_VERIFY_NONE) {
+    if (!ut_conn_verifies(conn)) {
         ut_verify_clear(conn);
         return 1;
     }
+    if (conn->peer_cert != NULL && ut_cert_is_weak(conn->peer_cert))
+        ut_verify_add(conn, UNITLS_VERR_WEAK_KEY, 0, leaf_der, leaf_len);
     check_peer_name(conn, leaf_der, leaf_len);
+    drop_consequences(conn);
     order_errors(conn);
-    if (conn->verify_error_count == 0)
+    if (ask_application(conn, ut_verify_all_ignored(conn)))
         return 1;
     *alert = ut_alert_for_verify_error(conn->verify_errors[0].error);
     return 0;
+}
+
+/* Does the chain as built end at a trust anchor? Not when one of the
+ * problems found says it breaks off. */
+static int anchored(const unitls_conn *conn)
+{
+    for (size_t i = 0; i < conn->verify_error_count; i++)
+        switch (conn->verify_errors[i].error) {
+        case UNITLS_VERR_SELF_SIGNED:
+        case UNITLS_VERR_SELF_SIGNED_IN_CHAIN:
+        case UNITLS_VERR_UNABLE_TO_GET_ISSUER:
+            return 0;
+        default:
+            break;
+        }
+    return 1;
+}
+
+int ut_verify_depth_exceeded(unitls_conn *conn, int length)
+{
+    conn->built_length = length;
+    int below_anchor = anchored(conn) ? length - 1 : length;
+    int allowed = conn->ctx->verify_depth + 1; /* leaf + depth CAs */
+    return below_anchor > allowed ? allowed : -1;
 }
 
 int ut_conn_load_peer_cert(unitls_conn *conn)

@@ -30,6 +30,8 @@ case $scenario in
   tls12) server_args+=(--tls-max 1.2)
          expect_version=TLSv1.2
          expect_cipher=TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256 ;;
+  alpn)  server_args+=(--alpn "h2,http/1.1")
+         client_args+=(--alpn "http/1.1,h2") ;;
   client-cert)
          server_args+=(--ca "$pki/root-ca.crt" --require-client-cert)
          client_args+=(--cert "$pki/client-chain.pem" --key "$pki/client.key") ;;
@@ -76,6 +78,9 @@ if [ "$expect_client" = 0 ]; then
   grep -qx "interop ping" "$work/client.out" || fail "echo did not come back"
 fi
 case $scenario in
+  alpn)
+    grep -qx "alpn: h2" "$work/client.err" || fail "client must agree on h2"
+    grep -q "alpn: h2" "$work/server.err" || fail "server must agree on h2" ;;
   verify-fail)
     grep -q "UNITLS_E_VERIFY" "$work/client.err" || fail "client must report UNITLS_E_VERIFY"
     grep -q "self_signed_in_chain" "$work/client.err" || fail "client must list self_signed_in_chain"

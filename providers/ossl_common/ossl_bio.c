@@ -2,7 +2,16 @@
 
 #include <unitls/status.h>
 
+#include "ossl_compat.h"
+
 static BIO_METHOD *transport_method;
+
+/* Whether what the peer sent must not reach the library (ossl_bio.h). */
+static int refused(const struct ut_records *r)
+{
+    return ut_records_refused(r) ||
+           (OSSL_COMPAT_REFUSE_TLS13_OVERSIZED && ut_records_overflow(r));
+}
 
 static int transport_read(BIO *bio, char *buf, int len)
 {
@@ -10,15 +19,14 @@ static int transport_read(BIO *bio, char *buf, int len)
     BIO_clear_retry_flags(bio);
     if (len <= 0)
         return 0;
-    if (ut_records_not_tls(&t->records))
+    if (refused(&t->records))
         return -1;
     size_t n;
     switch (ut_transport_recv(&t->io, buf, (size_t)len, &n)) {
     case UT_IO_DONE:
-        /* n bytes arrived: -1 (no retry) if they show the peer does not
-         * speak TLS */
+        /* n bytes arrived: -1 (no retry) if the library must not see them */
         ut_records_feed(&t->records, (const unsigned char *)buf, n);
-        return ut_records_not_tls(&t->records) ? -1 : (int)n;
+        return refused(&t->records) ? -1 : (int)n;
     case UT_IO_EOF:
         return 0; /* the peer closed the transport */
     case UT_IO_WANT:

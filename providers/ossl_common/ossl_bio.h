@@ -13,6 +13,11 @@
  *    before the library parses them, so that it sends no alert (BoringSSL
  *    would answer protocol_version; OpenSSL sends none): the peer does not
  *    speak TLS, and the provider says so (ossl_status.c);
+ *  - after the handshake, a record the protocol does not allow there is
+ *    refused the same way, at its header: a TLS 1.2 renegotiation attempt
+ *    (the libraries' own answers differ, see ossl_compat.h), and, on
+ *    BoringSSL only, a TLS 1.3 record over the TLS 1.3 length limit
+ *    (OSSL_COMPAT_REFUSE_TLS13_OVERSIZED); ossl_status.c reports them;
  *  - once the peer has sent a complete plaintext fatal alert, writes are
  *    swallowed: a fatal alert ends the connection, and all the library can
  *    write then is an alert of its own. OpenSSL writes nothing after

@@ -15,10 +15,16 @@
  *    them; and in TLS 1.3 OpenSSL reads the plaintext alert a client may
  *    send before it encrypts, while BoringSSL fails on it
  *    (BAD_PACKET_LENGTH) and answers, so the BIO swallows that answer and
- *    ossl_status.c reports the alert the record tracker saw.
+ *    ossl_status.c reports the alert the record tracker saw;
+ *  - ossl_bio.c, by what the peer sent: a renegotiation attempt (in TLS 1.2
+ *    a handshake record after the handshake) is refused before either
+ *    library reads it. Left to themselves they answer differently: OpenSSL
+ *    (SSL_OP_NO_RENEGOTIATION) sends a warning no_renegotiation and carries
+ *    on, in both roles; BoringSSL, which never renegotiates unless
+ *    SSL_set_renegotiate_mode() asks (its SSL_OP_NO_RENEGOTIATION is 0),
+ *    sends a fatal no_renegotiation in both roles. Refused, neither sends
+ *    anything, and ossl_status.c reports the attempt.
  * Differences that need no code:
- *  - renegotiation: BoringSSL never renegotiates unless
- *    SSL_set_renegotiate_mode() asks; its SSL_OP_NO_RENEGOTIATION is 0;
  *  - transport EOF without close_notify: OpenSSL 3 reports
  *    SSL_R_UNEXPECTED_EOF_WHILE_READING only when the BIO answers
  *    BIO_CTRL_EOF, which ours does not (see ossl_bio.c), so both libraries
@@ -161,6 +167,29 @@ static inline void ossl_compat_after_handshake_failure(SSL *ssl, int reason)
 #else
     (void)ssl;
     (void)reason;
+#endif
+}
+
+/* --- A TLS 1.3 record over the TLS 1.3 length limit ----------------------
+ * RFC 8446 section 5.2: more than 2^14 + 256 bytes must be answered with
+ * record_overflow. OpenSSL checks the header against that limit. BoringSSL
+ * checks TLS 1.3 records only against the TLS 1.2 limit (2^14 + 2048),
+ * decrypts what is below it and answers bad_record_mac. So on BoringSSL the
+ * transport refuses such a header before the library reads it (ossl_bio.c,
+ * from the record tracker), and ossl_status.c then sends the alert OpenSSL
+ * sends, with ossl_compat_send_record_overflow(). */
+#ifdef OPENSSL_IS_BORINGSSL
+#define OSSL_COMPAT_REFUSE_TLS13_OVERSIZED 1
+#else
+#define OSSL_COMPAT_REFUSE_TLS13_OVERSIZED 0
+#endif
+
+static inline void ossl_compat_send_record_overflow(SSL *ssl)
+{
+#ifdef OPENSSL_IS_BORINGSSL
+    SSL_send_fatal_alert(ssl, SSL_AD_RECORD_OVERFLOW);
+#else
+    (void)ssl; /* OpenSSL has sent it itself */
 #endif
 }
 

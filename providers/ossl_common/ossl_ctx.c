@@ -28,6 +28,7 @@ static int configure(SSL_CTX *c)
         return 0;
     ossl_alerts_install(c);
     ossl_verify_install(c);
+    ossl_alpn_install(c);
     return ossl_defaults_apply(c);
 }
 
@@ -63,6 +64,7 @@ void ossl_ctx_free(unitls_ctx *ctx)
         return;
     SSL_CTX_free(octx->ssl_ctx);
     ossl_ctx_identity_free(octx);
+    sk_X509_pop_free(octx->untrusted, X509_free);
     free(octx);
     ctx->impl = NULL;
 }

@@ -18,6 +18,9 @@ struct ossl_ctx {
     /* Set once an identity has replaced another one that the SSL_CTX cannot
      * forget: every connection then starts from this identity alone. */
     int reinstall_identity;
+    /* Untrusted intermediates (unitls_ctx_load_untrusted_*), offered to
+     * every chain validation next to the peer's certificates. Owned. */
+    STACK_OF(X509) *untrusted;
 };
 
 static inline struct ossl_ctx *ossl_ctx_impl(const unitls_ctx *ctx)

@@ -9,6 +9,9 @@
 /* Routes certificate verification through the API layer (ossl_verify.c). */
 void ossl_verify_install(SSL_CTX *ctx);
 
+/* Servers: lets the API layer choose the ALPN protocol (ossl_alpn.c). */
+void ossl_alpn_install(SSL_CTX *ctx);
+
 /* Reports fatal alerts sent and received (ossl_alerts.c). */
 void ossl_alerts_install(SSL_CTX *ctx);
 

@@ -10,7 +10,11 @@ int ossl_conn_handshake(unitls_conn *conn)
     struct ossl_conn *oc = ossl_conn_impl(conn);
     ossl_op_begin(oc);
     int ret = SSL_do_handshake(oc->ssl);
-    return ret == 1 ? UNITLS_OK : ossl_op_status(conn, ret, OSSL_OP_HANDSHAKE);
+    if (ret != 1)
+        return ossl_op_status(conn, ret, OSSL_OP_HANDSHAKE);
+    /* from now on the tracker refuses renegotiation (ossl_bio.h) */
+    ut_records_established(&oc->transport.records, SSL_version(oc->ssl));
+    return UNITLS_OK;
 }
 
 int ossl_conn_read(unitls_conn *conn, void *buf, size_t len, size_t *n)

@@ -23,6 +23,14 @@ int ossl_ctx_use_cert_key(unitls_ctx *ctx, const struct ut_blob_list *chain,
 int ossl_ctx_apply_tls12_suites(unitls_ctx *ctx, const int *ids, size_t n);
 int ossl_ctx_apply_tls13_suites(unitls_ctx *ctx, const int *ids, size_t n);
 
+int ossl_ctx_apply_verify_params(unitls_ctx *ctx);
+int ossl_ctx_add_untrusted_der(unitls_ctx *ctx, const unsigned char *der,
+                               size_t len);
+int ossl_ctx_add_crl_der(unitls_ctx *ctx, const unsigned char *der,
+                         size_t len);
+
+int ossl_ctx_apply_alpn(unitls_ctx *ctx);
+
 int ossl_conn_new(unitls_conn *conn);
 void ossl_conn_free(unitls_conn *conn);
 int ossl_conn_set_fd(unitls_conn *conn, int fd);
@@ -40,6 +48,15 @@ int ossl_conn_cipher_id(const unitls_conn *conn);
 int ossl_conn_peer_chain(const unitls_conn *conn, struct ut_blob_list *out);
 int ossl_conn_verified_chain(const unitls_conn *conn,
                              struct ut_blob_list *out);
+int ossl_conn_verify_offline(unitls_conn *conn,
+                             const struct ut_blob_list *chain);
+void ossl_conn_alpn(const unitls_conn *conn, const unsigned char **proto,
+                    size_t *len);
+
+/* The verification controls both libraries have (ossl_verify_params.c). */
+#define OSSL_VERIFY_CAPS                                                       \
+    (UNITLS_CAP_CRL | UNITLS_CAP_VERIFY_TIME | UNITLS_CAP_PARTIAL_CHAIN |      \
+     UNITLS_CAP_UNTRUSTED | UNITLS_CAP_VERIFY_PURPOSE)
 
 /* The vtable members both providers share, as designated initialisers. */
 #define OSSL_SHARED_ENTRIES                                                    \
@@ -53,6 +70,10 @@ int ossl_conn_verified_chain(const unitls_conn *conn,
     .ctx_use_cert_key = ossl_ctx_use_cert_key,                                 \
     .ctx_apply_tls12_suites = ossl_ctx_apply_tls12_suites,                     \
     .ctx_apply_tls13_suites = ossl_ctx_apply_tls13_suites,                     \
+    .ctx_apply_verify_params = ossl_ctx_apply_verify_params,                   \
+    .ctx_add_untrusted_der = ossl_ctx_add_untrusted_der,                       \
+    .ctx_add_crl_der = ossl_ctx_add_crl_der,                                   \
+    .ctx_apply_alpn = ossl_ctx_apply_alpn,                                     \
     .conn_new = ossl_conn_new,                                                 \
     .conn_free = ossl_conn_free, .conn_set_fd = ossl_conn_set_fd,              \
     .conn_set_io = ossl_conn_set_io, .conn_set_sni = ossl_conn_set_sni,        \
@@ -61,6 +82,8 @@ int ossl_conn_verified_chain(const unitls_conn *conn,
     .conn_shutdown = ossl_conn_shutdown, .conn_version = ossl_conn_version,    \
     .conn_cipher_id = ossl_conn_cipher_id,                                     \
     .conn_peer_chain = ossl_conn_peer_chain,                                   \
-    .conn_verified_chain = ossl_conn_verified_chain
+    .conn_verified_chain = ossl_conn_verified_chain,                           \
+    .conn_verify_offline = ossl_conn_verify_offline,                           \
+    .conn_alpn = ossl_conn_alpn
 
 #endif

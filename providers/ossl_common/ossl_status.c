@@ -45,6 +45,18 @@ static const char *ssl_error_name(int err)
     }
 }
 
+/* A TLS 1.3 record over the length limit, refused by the transport on a
+ * library that would not answer it with record_overflow (ossl_compat.h). */
+static int fail_oversized(unitls_conn *conn, const char *op)
+{
+    char text[128];
+    ossl_compat_send_record_overflow(ossl_conn_ssl(conn));
+    snprintf(text, sizeof(text),
+             "%s: a TLS 1.3 record longer than 2^14 + 256 bytes",
+             ut_provider.name);
+    return ut_conn_fail_as(conn, UT_FAILURE_MALFORMED, op, text);
+}
+
 /* Our own verdict on the peer first, then the peer's verdict on us (an
  * alert the library read, or a plaintext one it could not read: see
  * ossl_bio.c), then the transport, then the library's reason. */
@@ -64,6 +76,11 @@ static int classify(unitls_conn *conn, int err, enum ossl_op op,
         return ut_conn_fail_alert(conn, alert, name, e->text);
     if (ut_records_not_tls(&oc->transport.records))
         return ut_conn_fail_not_tls(conn, name);
+    if (ut_records_renegotiation(&oc->transport.records))
+        return ut_conn_fail_renegotiation(conn, name);
+    if (OSSL_COMPAT_REFUSE_TLS13_OVERSIZED &&
+        ut_records_overflow(&oc->transport.records))
+        return fail_oversized(conn, name);
     if (err == SSL_ERROR_SYSCALL)
         return ut_conn_fail_transport(conn, oc->transport.io.last_errno, name,
                                       e->text);

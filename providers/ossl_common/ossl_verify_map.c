@@ -14,6 +14,10 @@ static const struct {
     unitls_verify_error error;
 } errors[] = {
     UT_X509_V_ERRORS(ENTRY)
+    /* CRL problems wolfSSL's layer does not name: no usable CRL either. */
+    {X509_V_ERR_CRL_NOT_YET_VALID, UNITLS_VERR_CRL_UNAVAILABLE},
+    {X509_V_ERR_CRL_SIGNATURE_FAILURE, UNITLS_VERR_CRL_UNAVAILABLE},
+    {X509_V_ERR_UNABLE_TO_GET_CRL_ISSUER, UNITLS_VERR_CRL_UNAVAILABLE},
     /* OpenSSL's security-level checks; BoringSSL has none of them. */
 #ifdef X509_V_ERR_EE_KEY_TOO_SMALL
     {X509_V_ERR_EE_KEY_TOO_SMALL, UNITLS_VERR_WEAK_KEY},

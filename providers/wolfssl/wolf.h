@@ -10,6 +10,7 @@
 #include <wolfssl/options.h>
 #include <wolfssl/ssl.h>
 
+#include <pthread.h>
 #include <stddef.h>
 
 #include "provider.h"
@@ -73,14 +74,42 @@ struct wolf_conn {
     struct wolf_hello hello;
     struct wolf_verify verify;
     struct wolf_out out;
+    struct ut_blob_list judged; /* see wolf_judged() */
     int hs_finished; /* wolfSSL's handshake returned success */
     int close_sent;  /* wolfSSL_shutdown() has sent close_notify */
+    int alpn_refused; /* no ALPN protocol acceptable: alert sent (wolf_alpn.c) */
 };
 
-/* ctx->impl is the WOLFSSL_CTX itself. */
+/* The context's trust anchors as they were when its first connection was
+ * made (wolf_anchors.c): wolfSSL later adds the intermediates of verified
+ * peers to the context's certificate manager, which OpenSSL's store never
+ * does, so chains are judged and measured against this copy. */
+struct wolf_anchor {
+    unsigned char *der;
+    size_t len;
+    unsigned long subject_hash, issuer_hash;
+    int above; /* anchors above this one, by issuer name, up to a root */
+};
+
+/* ctx->impl */
+struct wolf_ctx_impl {
+    WOLFSSL_CTX *ssl_ctx;
+    struct ut_blob_list untrusted; /* DER, unitls_ctx_load_untrusted_* */
+    struct ut_blob_list crls;      /* DER, unitls_ctx_load_crl_* */
+    pthread_mutex_t freeze_lock;
+    int frozen;                    /* anchors copied, CRLs loaded */
+    struct wolf_anchor *anchors;
+    size_t anchor_count;
+};
+
+static inline struct wolf_ctx_impl *wolf_ctx_impl(const unitls_ctx *ctx)
+{
+    return (struct wolf_ctx_impl *)ctx->impl;
+}
+
 static inline WOLFSSL_CTX *wolf_ctx(const unitls_ctx *ctx)
 {
-    return (WOLFSSL_CTX *)ctx->impl;
+    return wolf_ctx_impl(ctx)->ssl_ctx;
 }
 
 static inline struct wolf_conn *wolf_conn(const unitls_conn *conn)
@@ -111,6 +140,19 @@ int wolf_ctx_new(unitls_ctx *ctx);
 void wolf_ctx_free(unitls_ctx *ctx);
 int wolf_ctx_apply_versions(unitls_ctx *ctx);
 int wolf_ctx_apply_verify_mode(unitls_ctx *ctx);
+/* wolf_alpn.c */
+void wolf_alpn_install(WOLFSSL_CTX *ssl_ctx);
+int wolf_ctx_apply_alpn(unitls_ctx *ctx);
+void wolf_conn_alpn(const unitls_conn *conn, const unsigned char **proto,
+                    size_t *len);
+/* wolf_verify_params.c */
+int wolf_ctx_apply_verify_params(unitls_ctx *ctx);
+int wolf_ctx_add_untrusted_der(unitls_ctx *ctx, const unsigned char *der,
+                               size_t len);
+int wolf_ctx_add_crl_der(unitls_ctx *ctx, const unsigned char *der,
+                         size_t len);
+int wolf_conn_verify_offline(unitls_conn *conn,
+                             const struct ut_blob_list *chain);
 
 /* wolf_trust.c */
 int wolf_ctx_add_trust_der(unitls_ctx *ctx, const unsigned char *der,
@@ -148,12 +190,15 @@ void wolf_io_begin(struct wolf_conn *wc);
  * WOLFSSL_CBIO_ERR_* code. Every byte read is fed to wc->records, and the
  * peer's first bytes are refused (WOLF_IO_REFUSED) when they cannot start
  * a TLS record: wolfSSL accepts any record version in the first record, so
- * garbage that happens to start with 0x16 would make it wait for more. */
+ * garbage that happens to start with 0x16 would make it wait for more. A
+ * TLS 1.2 renegotiation attempt is refused the same way, at its record
+ * header (common/tls_records.h), so that wolfSSL answers nothing. */
 int wolf_io_recv_raw(struct wolf_conn *wc, unsigned char *buf, size_t len);
 /* What the transport tells wolfSSL once the provider has refused the
- * peer's first bytes: "closed". On that wolfSSL sends nothing (after a
- * general error it may send an alert of its own choosing); wolf_status()
- * then says what happened and sends the alert OpenSSL would. */
+ * peer's first bytes, or a renegotiation: "closed". On that wolfSSL sends
+ * nothing (after a general error it may send an alert of its own
+ * choosing); wolf_status() then says what happened and, for first bytes
+ * that are not TLS, sends the alert OpenSSL would. */
 #define WOLF_IO_REFUSED WOLFSSL_CBIO_ERR_CONN_CLOSE
 
 /* wolf_out.c: the handshake's and shutdown's output (see there).
@@ -227,14 +272,56 @@ int wolf_is_chain_error(int wolf_error);
 int wolf_native_alert(int wolf_error);
 
 /* wolf_chain.c: reports the errors recorded for the peer's chain the way
- * OpenSSL's chain builder would see them. Returns UNITLS_OK or
- * UNITLS_E_NOMEM. */
+ * OpenSSL's chain builder would see them, then the verify depth
+ * (ut_verify_depth_exceeded) on the chain as OpenSSL would build it.
+ * certs[0..sent) are the certificates the peer sent, certs[sent..count)
+ * untrusted intermediates. Returns UNITLS_OK or UNITLS_E_NOMEM. */
 int wolf_chain_report(unitls_conn *conn, const struct wolf_verify *v,
-                      const WOLFSSL_BUFFER_INFO *certs, int count);
+                      const WOLFSSL_BUFFER_INFO *certs, int sent, int count);
 /* The same file: the peer's chain as verified, leaf first and the trust
  * anchor (from the context's certificate manager) last; the vtable's
  * conn_verified_chain. */
 int wolf_conn_verified_chain(const unitls_conn *conn,
                              struct ut_blob_list *out);
+
+/* wolf_judge.c: the one judgement of a peer's chain, in the handshake and
+ * offline. `sent` holds the `count` certificates as the peer sent them
+ * (leaf first); `native` is what the handshake's callbacks collected, or
+ * NULL when there is no handshake. When the context's settings need more
+ * than wolfSSL's handshake checks (or without `native`), the chain is
+ * judged by wolf_replay() instead, with the untrusted intermediates after
+ * the certificates sent. Every problem goes to ut_verify_add. Returns
+ * UNITLS_OK or UNITLS_E_NOMEM. */
+int wolf_judge(unitls_conn *conn, const struct wolf_verify *native,
+               const WOLFSSL_BUFFER_INFO *sent, int count);
+/* The certificates last judged by a replay (sent, then untrusted), DER;
+ * empty after a judgement from the handshake's own checks. */
+const struct ut_blob_list *wolf_judged(const unitls_conn *conn);
+
+/* wolf_replay.c: wolfSSL's validation of certs[0..count) (the leaf first;
+ * certs[sent..count) are untrusted intermediates) in a certificate manager
+ * of its own, as its handshake validates a peer's chain: fills `v` with
+ * wolfSSL's error for each certificate. Returns UNITLS_OK or
+ * UNITLS_E_NOMEM. */
+int wolf_replay(const unitls_conn *conn, const WOLFSSL_BUFFER_INFO *certs,
+                int sent, int count, struct wolf_verify *v);
+
+/* wolf_anchors.c: the context's trust anchors, copied once, when its
+ * first connection is made (wolf_ctx_freeze; thread-safe, idempotent). */
+int wolf_ctx_freeze(const unitls_ctx *ctx);
+void wolf_anchors_free(struct wolf_ctx_impl *w);
+/* Loads the anchors into a certificate manager. */
+void wolf_anchors_load(const unitls_ctx *ctx, WOLFSSL_CERT_MANAGER *cm);
+/* How many anchors a chain whose top is `top` gains, found by issuer name
+ * up to a self-issued one: 0 if top is self-issued or no anchor issued
+ * it. wolf_anchor_above(): the k-th of them (0: top's issuer), or NULL. */
+int wolf_anchors_above(const unitls_ctx *ctx, WOLFSSL_X509 *top);
+const struct wolf_anchor *wolf_anchor_above(const unitls_ctx *ctx,
+                                            WOLFSSL_X509 *top, int k);
+/* 1 if this DER certificate is one of the anchors. */
+int wolf_is_anchor(const unitls_ctx *ctx, const unsigned char *der,
+                   size_t len);
+/* The most wolf_anchors_above() can return for this context. */
+int wolf_anchors_max_above(const unitls_ctx *ctx);
 
 #endif

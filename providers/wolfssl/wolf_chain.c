@@ -98,10 +98,10 @@ static int build_path(const struct wolf_sent *s, int *path)
 /* Where OpenSSL would report a chain that does not reach a trust anchor:
  * a position in path, or -1 if the chain is complete. */
 static int break_position(const struct wolf_verify *v, const int *path,
-                          int len)
+                          int len, int from)
 {
     int deepest = -1;
-    for (int p = 0; p < len; p++)
+    for (int p = from; p < len; p++)
         if (wolf_is_chain_error(v->errors[path[p]]))
             deepest = p;
     if (deepest < 0 || deepest == len - 1)
@@ -161,12 +161,40 @@ static int is_date_error(int error)
     return err == UNITLS_VERR_EXPIRED || err == UNITLS_VERR_NOT_YET_VALID;
 }
 
+/* A certificate OpenSSL builds the chain through but wolfSSL never made a
+ * signer: it verified, yet it is no CA (CA:FALSE, or no basicConstraints),
+ * so the one below it failed as "no signer". OpenSSL reports invalid_ca
+ * there, and that "no signer" is its consequence. Returns the position, or
+ * -1. */
+static int not_ca_position(const struct wolf_verify *v,
+                           const struct wolf_sent *s, const int *path,
+                           int len)
+{
+    for (int p = 0; p + 1 < len; p++) {
+        WOLFSSL_X509 *issuer = s->x509[path[p + 1]];
+        if (wolf_is_chain_error(v->errors[path[p]]) &&
+            v->errors[path[p + 1]] == 0 && issuer != NULL &&
+            !wolfSSL_X509_get_isCA(issuer))
+            return p + 1;
+    }
+    return -1;
+}
+
+/* Reports every problem of the path; *broken tells whether the chain was
+ * found not to reach an anchor. */
 static int report(unitls_conn *conn, const struct wolf_verify *v,
-                  const struct wolf_sent *s, const int *path, int len)
+                  const struct wolf_sent *s, const int *path, int len,
+                  int *broken)
 {
     int rc = UNITLS_OK;
-    int position = break_position(v, path, len);
-    if (position >= 0)
+    int not_ca = not_ca_position(v, s, path, len);
+    if (not_ca >= 0)
+        rc = ut_verify_add(conn, UNITLS_VERR_INVALID_CA, not_ca,
+                           s->der[path[not_ca]].buffer,
+                           s->der[path[not_ca]].length);
+    int position = break_position(v, path, len, not_ca >= 0 ? not_ca : 0);
+    *broken = position >= 0;
+    if (rc == UNITLS_OK && position >= 0)
         rc = report_break(conn, s, path[position], position);
     for (int p = 0; rc == UNITLS_OK && p < len; p++) {
         int error = v->errors[path[p]];
@@ -186,16 +214,144 @@ static int any_error(const struct wolf_verify *v)
     return 0;
 }
 
-int wolf_chain_report(unitls_conn *conn, const struct wolf_verify *v,
-                      const WOLFSSL_BUFFER_INFO *certs, int count)
+/* The chain OpenSSL builds: the path through the certificates given, then
+ * the anchors above its top. */
+struct wolf_built {
+    const WOLFSSL_BUFFER_INFO *certs;
+    const int *path;
+    int len;           /* certificates of the path */
+    WOLFSSL_X509 *top; /* the path's last one, decoded; may be NULL */
+    int above;         /* anchors above it */
+};
+
+static int add_at(unitls_conn *conn, const struct wolf_built *b,
+                  unitls_verify_error error, int at)
 {
-    if (count <= 0 || !any_error(v))
+    if (at < b->len)
+        return ut_verify_add(conn, error, at, b->certs[b->path[at]].buffer,
+                             b->certs[b->path[at]].length);
+    const struct wolf_anchor *a =
+        wolf_anchor_above(conn->ctx, b->top, at - b->len);
+    return ut_verify_add(conn, error, at, a ? a->der : NULL, a ? a->len : 0);
+}
+
+/* OpenSSL accepts a chain that ends at a self-issued anchor, or, with
+ * partial chains, at any anchor; otherwise it reports the missing issuer
+ * of the last certificate. wolfSSL accepts any certificate it knows as a
+ * signer, intermediates included (and those cached from earlier peers), so
+ * the end is checked here. */
+static int check_end(unitls_conn *conn, const struct wolf_built *b)
+{
+    int self_issued, anchor;
+    if (b->above > 0) {
+        const struct wolf_anchor *a =
+            wolf_anchor_above(conn->ctx, b->top, b->above - 1);
+        self_issued = a->issuer_hash == a->subject_hash;
+        anchor = 1;
+    } else {
+        const WOLFSSL_BUFFER_INFO *der = &b->certs[b->path[b->len - 1]];
+        self_issued = wolfSSL_X509_issuer_name_hash(b->top) ==
+                      wolfSSL_X509_subject_name_hash(b->top);
+        anchor = wolf_is_anchor(conn->ctx, der->buffer, der->length);
+    }
+    if (self_issued || (anchor && conn->ctx->partial_chain))
         return UNITLS_OK;
+    return add_at(conn, b, UNITLS_VERR_UNABLE_TO_GET_ISSUER,
+                  b->len + b->above - 1);
+}
+
+/* OpenSSL's chain ends at the first certificate found among the anchors,
+ * whatever the peer sent above it. Returns the path's length so cut. */
+static int cut_at_anchor(const unitls_conn *conn,
+                         const WOLFSSL_BUFFER_INFO *certs, const int *path,
+                         int len)
+{
+    for (int p = 0; p < len - 1; p++)
+        if (wolf_is_anchor(conn->ctx, certs[path[p]].buffer,
+                           certs[path[p]].length))
+            return p + 1;
+    return len;
+}
+
+/* With partial chains, OpenSSL's chain ends at the first anchor: a
+ * certificate the peer sent that is also an anchor, or else the first
+ * anchor above the path. */
+static int ends_at_sent_anchor(const unitls_conn *conn,
+                               const WOLFSSL_BUFFER_INFO *certs,
+                               const int *path, int len)
+{
+    const WOLFSSL_BUFFER_INFO *top = &certs[path[len - 1]];
+    return conn->ctx->partial_chain &&
+           wolf_is_anchor(conn->ctx, top->buffer, top->length);
+}
+
+/* The end of the chain, then the verify depth (judged by the API layer,
+ * after every other problem). */
+static int finish(unitls_conn *conn, struct wolf_built *b, int broken)
+{
+    b->above = b->top && !ends_at_sent_anchor(conn, b->certs, b->path, b->len)
+                   ? wolf_anchors_above(conn->ctx, b->top)
+                   : 0;
+    if (conn->ctx->partial_chain && b->above > 1)
+        b->above = 1; /* the first anchor ends it */
+    int rc = !broken && b->top ? check_end(conn, b) : UNITLS_OK;
+    int at = ut_verify_depth_exceeded(conn, b->len + b->above);
+    if (rc == UNITLS_OK && at >= 0)
+        rc = add_at(conn, b, UNITLS_VERR_CHAIN_TOO_LONG, at);
+    return rc;
+}
+
+/* Could the chain be longer than the verify depth allows? At most every
+ * certificate given is on it, then the longest run of anchors. */
+static int may_be_too_long(unitls_conn *conn, int count)
+{
+    int most = count + wolf_anchors_max_above(conn->ctx);
+    return most - 1 > conn->ctx->verify_depth + 1;
+}
+
+/* Without any error and far within the depth, every certificate given
+ * verified with the next one as its issuer: the chain is all of them, then
+ * the anchors above the last. Only that one is decoded, to keep the common
+ * handshake cheap. */
+static int finish_unbroken(unitls_conn *conn, const WOLFSSL_BUFFER_INFO *certs,
+                           int count)
+{
+    int *path = calloc((size_t)count, sizeof(*path));
+    if (path == NULL)
+        return UNITLS_E_NOMEM;
+    for (int i = 0; i < count; i++)
+        path[i] = i;
+    count = cut_at_anchor(conn, certs, path, count);
+    const WOLFSSL_BUFFER_INFO *last = &certs[count - 1];
+    struct wolf_built b = {certs, path, count,
+                           wolfSSL_X509_d2i(NULL, last->buffer,
+                                            (int)last->length),
+                           0};
+    int rc = finish(conn, &b, 0);
+    wolfSSL_X509_free(b.top);
+    free(path);
+    return rc;
+}
+
+int wolf_chain_report(unitls_conn *conn, const struct wolf_verify *v,
+                      const WOLFSSL_BUFFER_INFO *certs, int given, int count)
+{
+    if (count <= 0)
+        return UNITLS_OK;
+    int errors = any_error(v);
+    if (!errors && given == count && !may_be_too_long(conn, count))
+        return finish_unbroken(conn, certs, count);
     struct wolf_sent sent;
     int *path = calloc((size_t)count, sizeof(*path));
     int rc = path ? sent_load(&sent, certs, count) : UNITLS_E_NOMEM;
     if (rc == UNITLS_OK) {
-        rc = report(conn, v, &sent, path, build_path(&sent, path));
+        int len = build_path(&sent, path), broken = 0;
+        len = cut_at_anchor(conn, certs, path, len);
+        if (errors)
+            rc = report(conn, v, &sent, path, len, &broken);
+        struct wolf_built b = {certs, path, len, sent.x509[path[len - 1]], 0};
+        if (rc == UNITLS_OK)
+            rc = finish(conn, &b, broken);
         sent_free(&sent);
     }
     free(path);
@@ -264,7 +420,9 @@ static int add_anchors(const unitls_conn *conn, WOLFSSL_X509 *top,
     WOLFSSL_X509 *ca = issuer_among(cas, top);
     while (rc == UNITLS_OK && ca != NULL && depth++ < WOLF_MAX_VERIFIED_DEPTH) {
         rc = add_x509(out, ca);
-        ca = names_issuer(ca, ca) ? NULL : issuer_among(cas, ca);
+        ca = names_issuer(ca, ca) || conn->ctx->partial_chain
+                 ? NULL
+                 : issuer_among(cas, ca);
     }
     if (cas != NULL)
         wolfSSL_sk_X509_pop_free(cas, wolfSSL_X509_free);
@@ -280,11 +438,11 @@ static int add_verified(const unitls_conn *conn,
     int *path = calloc((size_t)count, sizeof(*path));
     int rc = path ? sent_load(&sent, certs, count) : UNITLS_E_NOMEM;
     if (rc == UNITLS_OK) {
-        int len = build_path(&sent, path);
+        int len = cut_at_anchor(conn, certs, path, build_path(&sent, path));
         for (int p = 0; rc == UNITLS_OK && p < len; p++)
             rc = ut_blob_list_add(out, certs[path[p]].buffer,
                                   certs[path[p]].length);
-        if (rc == UNITLS_OK)
+        if (rc == UNITLS_OK && !ends_at_sent_anchor(conn, certs, path, len))
             rc = add_anchors(conn, sent.x509[path[len - 1]], (size_t)len,
                              out);
         sent_free(&sent);
@@ -293,9 +451,26 @@ static int add_verified(const unitls_conn *conn,
     return rc;
 }
 
+/* The chain a replay judged (wolf_judge.c), or the one the peer sent. */
+static int judged_chain(const unitls_conn *conn, struct ut_blob_list *out)
+{
+    const struct ut_blob_list *judged = wolf_judged(conn);
+    WOLFSSL_BUFFER_INFO *certs = calloc(judged->count, sizeof(*certs));
+    if (certs == NULL)
+        return UNITLS_E_NOMEM;
+    for (size_t i = 0; i < judged->count; i++)
+        certs[i] = (WOLFSSL_BUFFER_INFO){judged->items[i].data,
+                                         (unsigned int)judged->items[i].len};
+    int rc = add_verified(conn, certs, (int)judged->count, out);
+    free(certs);
+    return rc;
+}
+
 int wolf_conn_verified_chain(const unitls_conn *conn,
                              struct ut_blob_list *out)
 {
+    if (wolf_judged(conn)->count > 0)
+        return judged_chain(conn, out);
     WOLFSSL_X509_CHAIN *chain = wolfSSL_get_peer_chain(wolf_conn(conn)->ssl);
     int count = chain ? wolfSSL_get_chain_count(chain) : 0;
     if (count <= 0)

@@ -6,6 +6,10 @@
 
 int wolf_conn_new(unitls_conn *conn)
 {
+    /* The context is immutable from now on: its anchors are copied before
+     * any handshake can add to them (wolf_anchors.c). */
+    if (wolf_ctx_freeze(conn->ctx) != UNITLS_OK)
+        return UNITLS_E_NOMEM;
     struct wolf_conn *wc = calloc(1, sizeof(*wc));
     if (wc == NULL)
         return UNITLS_E_NOMEM;
@@ -35,6 +39,7 @@ void wolf_conn_free(unitls_conn *conn)
     wolf_hello_free(wc);
     wolf_out_free(wc);
     wolf_verify_reset(&wc->verify);
+    ut_blob_list_free(&wc->judged);
     free(wc);
     conn->impl = NULL;
 }

@@ -1,37 +1,62 @@
 /* Contexts: creation, protocol versions, verify mode. */
 #include "wolf.h"
 
+#include <stdlib.h>
+
 static WOLFSSL_METHOD *method_for(unitls_role role)
 {
     return role == UNITLS_ROLE_SERVER ? wolfSSLv23_server_method()
                                       : wolfSSLv23_client_method();
 }
 
+static struct wolf_ctx_impl *impl_new(void)
+{
+    struct wolf_ctx_impl *impl = calloc(1, sizeof(*impl));
+    if (impl != NULL && pthread_mutex_init(&impl->freeze_lock, NULL) != 0) {
+        free(impl);
+        impl = NULL;
+    }
+    return impl;
+}
+
 int wolf_ctx_new(unitls_ctx *ctx)
 {
-    WOLFSSL_METHOD *method = method_for(ctx->role);
+    struct wolf_ctx_impl *impl = impl_new();
+    WOLFSSL_METHOD *method = impl ? method_for(ctx->role) : NULL;
     /* wolfSSL_CTX_new() takes the method, and frees it on failure. */
     WOLFSSL_CTX *ssl_ctx = method ? wolfSSL_CTX_new(method) : NULL;
-    if (ssl_ctx == NULL)
+    if (ssl_ctx == NULL) {
+        if (impl != NULL)
+            pthread_mutex_destroy(&impl->freeze_lock);
+        free(impl);
         return ut_ctx_fail(ctx, UNITLS_E_NOMEM,
                            "wolfSSL could not create a context");
-    ctx->impl = ssl_ctx;
+    }
+    impl->ssl_ctx = ssl_ctx;
+    ctx->impl = impl;
     wolf_io_install(ssl_ctx);
+    wolf_alpn_install(ssl_ctx);
     int rc = wolf_ctx_apply_defaults(ctx);
     if (rc == UNITLS_OK)
         rc = wolf_ctx_apply_versions(ctx);
     if (rc == UNITLS_OK)
         rc = wolf_ctx_apply_verify_mode(ctx);
-    if (rc != UNITLS_OK) {
-        wolfSSL_CTX_free(ssl_ctx);
-        ctx->impl = NULL;
-    }
+    if (rc != UNITLS_OK)
+        wolf_ctx_free(ctx);
     return rc;
 }
 
 void wolf_ctx_free(unitls_ctx *ctx)
 {
-    wolfSSL_CTX_free(wolf_ctx(ctx));
+    struct wolf_ctx_impl *impl = wolf_ctx_impl(ctx);
+    if (impl == NULL)
+        return;
+    wolfSSL_CTX_free(impl->ssl_ctx);
+    ut_blob_list_free(&impl->untrusted);
+    ut_blob_list_free(&impl->crls);
+    wolf_anchors_free(impl);
+    pthread_mutex_destroy(&impl->freeze_lock);
+    free(impl);
     ctx->impl = NULL;
 }
 

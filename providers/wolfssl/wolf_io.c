@@ -7,16 +7,20 @@
  * on which code wolfSSL chose for it. */
 #include "wolf.h"
 
+/* What the peer sent may be refused before wolfSSL reads it (wolf.h,
+ * common/tls_records.h). Left to itself, a wolfSSL server answers a
+ * renegotiation attempt with a fatal unexpected_message, a client with a
+ * warning no_renegotiation, carrying on. */
 int wolf_io_recv_raw(struct wolf_conn *wc, unsigned char *buf, size_t len)
 {
-    if (ut_records_not_tls(&wc->records))
+    if (ut_records_refused(&wc->records))
         return WOLF_IO_REFUSED;
     size_t n;
     switch (ut_transport_recv(&wc->io, buf, len, &n)) {
     case UT_IO_DONE:
-        /* WOLF_IO_REFUSED if the bytes show the peer does not speak TLS */
+        /* WOLF_IO_REFUSED if wolfSSL must not see the bytes */
         ut_records_feed(&wc->records, buf, n);
-        return ut_records_not_tls(&wc->records) ? WOLF_IO_REFUSED : (int)n;
+        return ut_records_refused(&wc->records) ? WOLF_IO_REFUSED : (int)n;
     case UT_IO_EOF:
         wc->io_eof = 1;
         wc->peer_gone = 1;
@@ -34,7 +38,7 @@ static int wolf_recv(WOLFSSL *ssl, char *buf, int sz, void *io_ctx)
     (void)ssl;
     struct wolf_conn *wc = io_ctx;
     unsigned char *bytes = (unsigned char *)buf;
-    if (wc->hello.refused)
+    if (wc->hello.refused || wc->alpn_refused)
         return WOLF_IO_REFUSED;
     if (wolf_hello_pending(wc))
         return wolf_hello_recv(wc, bytes, (size_t)sz);

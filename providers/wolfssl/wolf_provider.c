@@ -40,6 +40,16 @@ static const char *wolf_backend_version(void)
 /* TLS 1.3 is always built in (wolf.h checks WOLFSSL_TLS13); trust
  * directories are read by the provider itself (wolf_trust.c); the system
  * store is wolfSSL_CTX_load_system_CA_certs(). */
+/* Verification controls: CRLs, untrusted intermediates, the purpose and
+ * partial chains are judged by wolfSSL's own chain validation, replayed
+ * (wolf_judge.c, wolf_replay.c). No verification time: wolfSSL checks
+ * validity dates against the system clock inside ParseCertRelative (both in
+ * the handshake and in wolfSSL_CertManagerVerifyBuffer), and the only
+ * override, wc_SetTimeCb(), is one process-wide clock, not a context's. */
+#define WOLF_CAP_VERIFY                                                        \
+    (UNITLS_CAP_CRL | UNITLS_CAP_UNTRUSTED | UNITLS_CAP_VERIFY_PURPOSE |      \
+     UNITLS_CAP_PARTIAL_CHAIN)
+
 #ifdef WOLFSSL_SYS_CA_CERTS
 #define WOLF_CAP_SYSTEM UNITLS_CAP_SYSTEM_TRUST
 #else
@@ -49,7 +59,7 @@ static const char *wolf_backend_version(void)
 const struct unitls_provider ut_provider = {
     .name = "wolfssl",
     .caps = UNITLS_CAP_TLS13 | UNITLS_CAP_TRUST_DIR | WOLF_CAP_SYSTEM |
-            UNITLS_CAP_TLS13_SUITES,
+            UNITLS_CAP_TLS13_SUITES | WOLF_CAP_VERIFY,
     .backend_version = wolf_backend_version,
     .global_init = wolf_global_init,
     .ctx_new = wolf_ctx_new,
@@ -62,6 +72,10 @@ const struct unitls_provider ut_provider = {
     .ctx_use_cert_key = wolf_ctx_use_cert_key,
     .ctx_apply_tls12_suites = wolf_ctx_apply_tls12_suites,
     .ctx_apply_tls13_suites = wolf_ctx_apply_tls13_suites,
+    .ctx_apply_verify_params = wolf_ctx_apply_verify_params,
+    .ctx_add_untrusted_der = wolf_ctx_add_untrusted_der,
+    .ctx_add_crl_der = wolf_ctx_add_crl_der,
+    .ctx_apply_alpn = wolf_ctx_apply_alpn,
     .conn_new = wolf_conn_new,
     .conn_free = wolf_conn_free,
     .conn_set_fd = wolf_conn_set_fd,
@@ -76,4 +90,6 @@ const struct unitls_provider ut_provider = {
     .conn_cipher_id = wolf_conn_cipher_id,
     .conn_peer_chain = wolf_conn_peer_chain,
     .conn_verified_chain = wolf_conn_verified_chain,
+    .conn_verify_offline = wolf_conn_verify_offline,
+    .conn_alpn = wolf_conn_alpn,
 };

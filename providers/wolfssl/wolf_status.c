@@ -20,6 +20,11 @@ static void backend_text(const struct wolf_conn *wc, int err, char *text,
                  "no version this server accepts", ut_provider.name);
         return;
     }
+    if (wc->alpn_refused) {
+        snprintf(text, size, "%s: no ALPN protocol the client offers is "
+                 "acceptable", ut_provider.name);
+        return;
+    }
     char reason[WOLFSSL_MAX_ERROR_SZ];
     wolfSSL_ERR_error_string_n((unsigned long)err, reason, sizeof(reason));
     snprintf(text, size, "%s: %d %s", ut_provider.name, err, reason);
@@ -52,6 +57,8 @@ static enum ut_failure refine(unitls_conn *conn, enum ut_failure kind)
         return kind;
     if (wc->hello.refused)
         return UT_FAILURE_VERSION; /* wolf_hello.c */
+    if (wc->alpn_refused)
+        return UT_FAILURE_NO_SHARED; /* wolf_alpn.c */
     /* A server without a certificate fails with BUFFER_ERROR once it has
      * read the ClientHello; OpenSSL finds no suite it could use. */
     if (conn->ctx->role == UNITLS_ROLE_SERVER &&
@@ -95,6 +102,8 @@ static int classify(unitls_conn *conn, int err, const char *op,
         return ut_conn_fail_alert(conn, alert, op, text);
     if (ut_records_not_tls(&wc->records))
         return ut_conn_fail_not_tls(conn, op);
+    if (ut_records_renegotiation(&wc->records))
+        return ut_conn_fail_renegotiation(conn, op);
     enum ut_failure kind = wolf_reason_kind(err);
     if (kind == UT_FAILURE_OTHER && (wc->io_eof || wc->io_errno != 0))
         return ut_conn_fail_transport(conn, wc->io_eof ? 0 : wc->io_errno,

@@ -59,6 +59,8 @@ int wolf_conn_handshake(unitls_conn *conn)
                      "handshake", &rc))
         return rc;
     wc->hs_finished = 1;
+    /* from now on the tracker refuses renegotiation (wolf_io.c) */
+    ut_records_established(&wc->records, wolfSSL_version(wc->ssl));
     return flush(conn, "handshake");
 }
 
@@ -77,7 +79,10 @@ int wolf_conn_read(unitls_conn *conn, void *buf, size_t len, size_t *n)
         return UNITLS_OK;
     }
     *n = 0;
-    if (wolfSSL_get_error(ssl, ret) == WOLFSSL_ERROR_ZERO_RETURN)
+    /* The transport's refusal of a renegotiation (wolf_io.c) looks to
+     * wolfSSL like the peer closing. */
+    if (wolfSSL_get_error(ssl, ret) == WOLFSSL_ERROR_ZERO_RETURN &&
+        !ut_records_renegotiation(&wolf_conn(conn)->records))
         return UNITLS_OK; /* the peer's close_notify */
     return wolf_status(conn, ret, "read");
 }

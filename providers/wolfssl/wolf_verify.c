@@ -6,8 +6,9 @@
  * make it call them for every certificate, with or without an error).
  *
  * The provider lets every certificate above the leaf pass, remembering
- * wolfSSL's error for it, and judges at the leaf: wolf_chain.c turns the
- * errors into OpenSSL's view of the chain, and ut_verify_finish() decides.
+ * wolfSSL's error for it, and judges at the leaf (wolf_judge.c, which
+ * offline verification shares): wolf_chain.c turns the errors into
+ * OpenSSL's view of the chain, and ut_verify_finish() decides.
  * Letting a failed CA certificate pass does not make wolfSSL trust it: it
  * only caches CA certificates that verified without error.
  *
@@ -67,8 +68,8 @@ static void decide(unitls_conn *conn, const WOLFSSL_X509_STORE_CTX *store)
 {
     struct wolf_verify *v = &wolf_conn(conn)->verify;
     v->decided = 1;
-    if (v->status == 0 && conn->ctx->verify_mode != UNITLS_VERIFY_NONE)
-        v->status = wolf_chain_report(conn, v, store->certs, v->count);
+    if (v->status == 0 && ut_conn_verifies(conn))
+        v->status = wolf_judge(conn, v, store->certs, v->count);
     if (v->status != 0)
         return; /* out of memory: reject with bad_certificate */
     const WOLFSSL_BUFFER_INFO *leaf = &store->certs[0];

@@ -67,6 +67,33 @@ static const struct cli_option *find_option(const struct cli_spec *spec,
     return NULL;
 }
 
+static struct cli_list *find_list(const struct cli_spec *spec,
+                                  const char *name)
+{
+    for (size_t i = 0; i < spec->list_count; i++)
+        if (strcmp(spec->lists[i].name, name) == 0)
+            return &spec->lists[i];
+    return NULL;
+}
+
+/* Stores the argument of an option that takes one: in its `value`, or
+ * appended to its list. Returns ARGS_RUN or EXIT_USAGE (reported). */
+static int store_value(const struct cli_spec *spec,
+                       const struct cli_option *option, const char *value)
+{
+    if (option->value != NULL) {
+        *option->value = value;
+        return ARGS_RUN;
+    }
+    struct cli_list *list = find_list(spec, option->name);
+    if (list == NULL || list->count >= list->capacity)
+        return args_usage_error(spec, "option '%s' given more than %zu times",
+                                option->name,
+                                list != NULL ? list->capacity : 0);
+    list->items[list->count++] = value;
+    return ARGS_RUN;
+}
+
 /* Applies option argv[*index]; advances *index past a separate value.
  * Returns ARGS_RUN or EXIT_USAGE (reported). */
 static int apply_option(const struct cli_spec *spec, int argc, char **argv,
@@ -91,8 +118,7 @@ static int apply_option(const struct cli_spec *spec, int argc, char **argv,
         *index += 1;
         inline_value = argv[*index];
     }
-    *option->value = inline_value;
-    return ARGS_RUN;
+    return store_value(spec, option, inline_value);
 }
 
 static int add_positional(const struct cli_spec *spec, const char *arg,
@@ -115,6 +141,8 @@ int args_parse(const struct cli_spec *spec, int argc, char **argv,
     int options_ended = 0;
     int status = ARGS_RUN;
     *count = 0;
+    for (size_t i = 0; i < spec->list_count; i++)
+        spec->lists[i].count = 0;
     for (int i = 1; i < argc && status == ARGS_RUN; i++) {
         const char *arg = argv[i];
         if (options_ended || !is_option(arg)) {

@@ -13,13 +13,24 @@
 #endif
 
 /* One option. Exactly one of `value` (an option with an argument, named
- * `metavar` in the help) and `flag` (a switch) is set. */
+ * `metavar` in the help) and `flag` (a switch) is set, or neither for an
+ * option that may be given several times (see struct cli_list). */
 struct cli_option {
     const char *name;    /* "--ca" */
     const char *metavar; /* "FILE"; NULL for flags */
     const char *help;    /* one line for --help */
     const char **value;  /* receives the argument (borrowed from argv) */
     int *flag;           /* set to 1 when the switch is given */
+};
+
+/* The arguments of a repeatable option, in the order given: an option of
+ * the table whose `value` and `flag` are both NULL, and whose name is
+ * `name` here. More than `capacity` of them is a usage error. */
+struct cli_list {
+    const char *name;   /* "--ca" */
+    const char **items; /* room for `capacity` arguments (borrowed) */
+    size_t capacity;
+    size_t count;       /* set by args_parse() */
 };
 
 /* What a subcommand accepts, and how --help describes it. */
@@ -31,6 +42,8 @@ struct cli_spec {
     size_t option_count;
     size_t min_positional;
     size_t max_positional;
+    struct cli_list *lists; /* the repeatable options (may be NULL) */
+    size_t list_count;
 };
 
 /* args_parse() returns this when the command should go on and run. */

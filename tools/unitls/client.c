@@ -49,6 +49,7 @@ static unitls_ctx *build_context(const char *command,
     if (ctx == NULL)
         return NULL;
     if (tls_apply_versions(command, ctx, &options->tls) != EXIT_OK ||
+        tls_apply_alpn(command, ctx, &options->tls) != EXIT_OK ||
         set_up_trust(command, ctx, options) != EXIT_OK ||
         tls_load_identity(command, ctx, &options->tls) != EXIT_OK) {
         unitls_ctx_free(ctx);

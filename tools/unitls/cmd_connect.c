@@ -68,6 +68,8 @@ int cmd_connect(int argc, char **argv)
          &options.tls.tls_min, NULL},
         {"--tls-max", "1.2|1.3", "highest protocol version to offer",
          &options.tls.tls_max, NULL},
+        {"--alpn", "LIST", "ALPN protocols, comma-separated, preferred first",
+         &options.tls.alpn, NULL},
     };
     const struct cli_spec spec = {
         .command = COMMAND,

@@ -8,6 +8,7 @@
 #include <unitls/unitls.h>
 
 #include "args.h"
+#include "cert_chain.h"
 #include "cert_print.h"
 #include "commands.h"
 #include "file_io.h"
@@ -95,18 +96,6 @@ static int print_cert(const unitls_cert *cert, int json)
     output_line(rendering, len);
     unitls_free(rendering);
     return output_finish(COMMAND);
-}
-
-/* 1 if data holds a PEM block marker, the way the library tells PEM from
- * DER. */
-static int looks_like_pem(const unsigned char *data, size_t len)
-{
-    static const char marker[] = "-----BEGIN ";
-    const size_t n = sizeof(marker) - 1;
-    for (size_t i = 0; i + n <= len; i++)
-        if (memcmp(data + i, marker, n) == 0)
-            return 1;
-    return 0;
 }
 
 /* Prints the certificates: texts separated by an empty line, or one JSON

@@ -64,6 +64,7 @@ static unitls_ctx *build_context(const struct serve_options *options)
     if (ctx == NULL)
         return NULL;
     if (tls_apply_versions(COMMAND, ctx, &options->tls) != EXIT_OK ||
+        tls_apply_alpn(COMMAND, ctx, &options->tls) != EXIT_OK ||
         tls_load_identity(COMMAND, ctx, &options->tls) != EXIT_OK ||
         tls_load_ca(COMMAND, ctx, &options->tls) != EXIT_OK ||
         tls_set_verify_mode(COMMAND, ctx, client_verify_mode(options)) !=
@@ -131,6 +132,8 @@ int cmd_serve(int argc, char **argv)
          &options.tls.tls_min, NULL},
         {"--tls-max", "1.2|1.3", "highest protocol version to accept",
          &options.tls.tls_max, NULL},
+        {"--alpn", "LIST", "ALPN protocols, comma-separated, preferred first",
+         &options.tls.alpn, NULL},
     };
     const struct cli_spec spec = {
         .command = COMMAND,

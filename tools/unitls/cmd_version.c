@@ -28,6 +28,11 @@ static void print_capabilities(void)
         {UNITLS_CAP_TLS13, "tls1.3"},
         {UNITLS_CAP_TRUST_DIR, "trust-dir"},
         {UNITLS_CAP_SYSTEM_TRUST, "system-trust"},
+        {UNITLS_CAP_CRL, "crl"},
+        {UNITLS_CAP_VERIFY_TIME, "verify-time"},
+        {UNITLS_CAP_PARTIAL_CHAIN, "partial-chain"},
+        {UNITLS_CAP_UNTRUSTED, "untrusted"},
+        {UNITLS_CAP_VERIFY_PURPOSE, "verify-purpose"},
     };
     printf("features:");
     for (size_t i = 0; i < sizeof(caps) / sizeof(caps[0]); i++)

@@ -21,6 +21,7 @@ static const struct subcommand subcommands[] = {
      cmd_fetch_cert},
     {"serve", "run a TLS echo server on 127.0.0.1", cmd_serve},
     {"connect", "connect to a TLS server and relay stdin/stdout", cmd_connect},
+    {"verify", "verify a certificate chain offline", cmd_verify},
 };
 
 static const size_t subcommand_count =

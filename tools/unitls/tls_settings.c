@@ -64,6 +64,29 @@ int tls_apply_versions(const char *command, unitls_ctx *ctx,
     return EXIT_FAILED;
 }
 
+enum { ALPN_MAX_NAMES = 16 };
+
+int tls_apply_alpn(const char *command, unitls_ctx *ctx,
+                   const struct tls_settings *settings)
+{
+    if (settings->alpn == NULL)
+        return EXIT_OK;
+    char text[1024];
+    const char *names[ALPN_MAX_NAMES];
+    size_t count = 0;
+    snprintf(text, sizeof(text), "%s", settings->alpn);
+    for (char *p = text; p != NULL && count < ALPN_MAX_NAMES;) {
+        names[count++] = p;
+        if ((p = strchr(p, ',')) != NULL)
+            *p++ = '\0';
+    }
+    int status = unitls_ctx_set_alpn(ctx, names, count);
+    if (status == UNITLS_OK)
+        return EXIT_OK;
+    report_ctx_failure(command, "--alpn", status, ctx);
+    return EXIT_FAILED;
+}
+
 /* Reports a failing context call about `option` FILE; returns EXIT_FAILED. */
 static int report_file_option(const char *command, const char *option,
                               const char *path, int status,

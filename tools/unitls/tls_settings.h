@@ -1,5 +1,5 @@
 /* The TLS options several subcommands share (--ca, --cert, --key,
- * --password, --tls-min, --tls-max) and how they are applied to a context.
+ * --password, --tls-min, --tls-max, --alpn) and how they are applied to a context.
  * Failures are reported on stderr here; callers only return the exit code. */
 #ifndef UNITLS_CLI_TLS_SETTINGS_H
 #define UNITLS_CLI_TLS_SETTINGS_H
@@ -15,6 +15,7 @@ struct tls_settings {
     const char *password; /* --password PW for an encrypted key */
     const char *tls_min;  /* --tls-min 1.2|1.3 */
     const char *tls_max;  /* --tls-max 1.2|1.3 */
+    const char *alpn;     /* --alpn LIST: comma-separated ALPN protocols */
 };
 
 /* Checks the option values that parsing cannot: the versions are "1.2" or
@@ -29,6 +30,11 @@ unitls_ctx *tls_new_context(const char *command, unitls_role role);
 /* Applies --tls-min/--tls-max (if given). Returns EXIT_OK or EXIT_FAILED. */
 int tls_apply_versions(const char *command, unitls_ctx *ctx,
                        const struct tls_settings *settings);
+
+/* Applies --alpn (if given): a client offers the protocols, a server
+ * selects among them by its own order. Returns EXIT_OK or EXIT_FAILED. */
+int tls_apply_alpn(const char *command, unitls_ctx *ctx,
+                   const struct tls_settings *settings);
 
 /* Loads --ca (if given) as trust anchors. Returns EXIT_OK or EXIT_FAILED. */
 int tls_load_ca(const char *command, unitls_ctx *ctx,

@@ -164,7 +164,19 @@ UNITLS_API int unitls_conn_handshake(unitls_conn *conn);
  * UNITLS_WANT_READ/WRITE; UNITLS_E_EOF when the transport ended without
  * close_notify; UNITLS_E_PEER_ALERT; UNITLS_E_PROTOCOL; UNITLS_E_IO;
  * UNITLS_E_STATE before the handshake; UNITLS_E_INVALID_ARG for NULL
- * arguments or len == 0. *nread is 0 whenever the return is not UNITLS_OK. */
+ * arguments or len == 0. *nread is 0 whenever the return is not UNITLS_OK.
+ * Records the protocol does not allow after the handshake fail the read
+ * with UNITLS_E_PROTOCOL, the same way on every provider:
+ *  - a renegotiation attempt (TLS 1.2: the peer's ClientHello to a server,
+ *    HelloRequest to a client) is refused at its record header, before the
+ *    backend reads it; the message says that the peer attempted
+ *    renegotiation, and no alert is sent (unitls_conn_alert_sent() stays
+ *    -1): not every backend can send one of unitls' choosing once the
+ *    connection is encrypted. The connection is closed; closing the
+ *    transport is the peer's answer;
+ *  - a record longer than the protocol allows (2^14 + 256 bytes of
+ *    ciphertext in TLS 1.3, 2^14 + 2048 in TLS 1.2) is answered with a
+ *    fatal record_overflow (22) alert. */
 UNITLS_API int unitls_conn_read(unitls_conn *conn, void *buf, size_t len,
                                 size_t *nread);
 
@@ -200,6 +212,11 @@ UNITLS_API int unitls_conn_peer_closed(const unitls_conn *conn);
 UNITLS_API const char *unitls_conn_version(const unitls_conn *conn);
 UNITLS_API const char *unitls_conn_cipher(const unitls_conn *conn);
 /**@}*/
+
+/** After the handshake: the ALPN protocol agreed ("h2"), or NULL when none
+ * was (no ALPN offered or configured, a server that continued without one,
+ * or before the handshake). Borrowed: valid until unitls_conn_free(). */
+UNITLS_API const char *unitls_conn_alpn(const unitls_conn *conn);
 
 /** After the handshake: the peer's leaf certificate, or NULL when the peer sent
  * none (or before the handshake). Stays readable after a later failure.
@@ -258,6 +275,22 @@ UNITLS_API unitls_verify_error unitls_conn_verify_error(
     const unitls_conn *conn, size_t index, int *depth,
     const unitls_cert **cert);
 /**@}*/
+
+/** Accepts one verification error in advance, as Qt's
+ * ignoreSslErrors(list): the handshake then succeeds only if every error
+ * found is accepted by an entry (the errors stay in the list). An entry
+ * accepts `error` for the certificate `cert` (compared by its DER; copied,
+ * so `cert` may be freed at once), or, with `cert` NULL, for any
+ * certificate. Call it once per entry before the handshake; this is how an
+ * application accepts, say, one known self-signed certificate and nothing
+ * else. UNITLS_VERR_NO_PEER_CERTIFICATE cannot be accepted this way (use
+ * UNITLS_VERIFY_OPTIONAL on a server). Returns UNITLS_OK;
+ * UNITLS_E_INVALID_ARG (NULL conn, an error that is not a
+ * unitls_verify_error, or UNITLS_VERR_NO_PEER_CERTIFICATE); UNITLS_E_STATE
+ * once the handshake has started; UNITLS_E_NOMEM. */
+UNITLS_API int unitls_conn_ignore_verify_error(unitls_conn *conn,
+                                               unitls_verify_error error,
+                                               const unitls_cert *cert);
 
 /** The TLS alert description (RFC 8446 section 6; 0 close_notify is not
  * counted) of the first fatal alert the peer sent us, or the first we sent

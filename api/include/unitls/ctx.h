@@ -66,7 +66,9 @@ typedef enum unitls_verify_mode {
  *  - clients: UNITLS_VERIFY_REQUIRED and host name checking on;
  *    servers: UNITLS_VERIFY_NONE (no client certificate requested);
  *  - no trust anchors: load some, or verification fails;
- *  - no compression, no renegotiation (neither offered nor accepted).
+ *  - no compression, no renegotiation (neither offered nor accepted: a
+ *    peer's attempt fails the read that meets it with UNITLS_E_PROTOCOL,
+ *    see unitls_conn_read()). TLS 1.3 has no renegotiation.
  * Initialises the provider on first use (thread-safe).
  * Returns NULL if `role` is not a unitls_role, memory is exhausted, or the
  * backend fails to initialise. Free with unitls_ctx_free(). */
@@ -147,7 +149,10 @@ UNITLS_API int unitls_ctx_load_system_trust(unitls_ctx *ctx);
  * UNITLS_E_FILE (missing or unreadable file); UNITLS_E_PARSE (no certificate,
  * malformed certificate, no key or an unreadable key); UNITLS_E_KEY_PASSWORD
  * (encrypted key with a missing or wrong password); UNITLS_E_KEY_MISMATCH
- * (the key is not the leaf's); UNITLS_E_STATE; UNITLS_E_NOMEM. */
+ * (the key is not the leaf's); UNITLS_E_INVALID_ARG also when the leaf is
+ * weak by the policy unitls applies to peers (UNITLS_VERR_WEAK_KEY: RSA or
+ * DSA below 2048 bits, EC below 224 bits, an MD5 or SHA-1 signature);
+ * UNITLS_E_STATE; UNITLS_E_NOMEM. */
 UNITLS_API int unitls_ctx_use_certificate_file(unitls_ctx *ctx,
                                                const char *cert_path,
                                                const char *key_path,
@@ -212,6 +217,59 @@ UNITLS_API int unitls_ctx_set_ciphers(unitls_ctx *ctx,
  *   On failure the context keeps the suites it had. */
 UNITLS_API int unitls_ctx_set_tls13_suites(unitls_ctx *ctx,
                                            const char *tls13_suites);
+
+/** ALPN (RFC 7301): the application protocols of this context, most
+ * preferred first, as `count` NUL-terminated names ("h2", "http/1.1"), each
+ * 1 to 255 bytes, none twice. A client offers them. A server selects, among
+ * the protocols the client offers, the first of its own list (the server's
+ * preference), unless an ALPN callback decides (unitls_ctx_set_alpn_callback);
+ * a server with neither ignores the client's offer. `count` 0 (protocols may
+ * then be NULL) removes the list. The names are copied. The protocol agreed
+ * is unitls_conn_alpn() on both sides.
+ * Returns UNITLS_OK; UNITLS_E_INVALID_ARG (NULL ctx, protocols NULL with
+ * count > 0, a NULL, empty or longer than 255 bytes name, a name listed
+ * twice); UNITLS_E_STATE; UNITLS_E_NOMEM. On failure the list is unchanged. */
+UNITLS_API int unitls_ctx_set_alpn(unitls_ctx *ctx,
+                                   const char *const *protocols,
+                                   size_t count);
+
+/** A TLS connection (unitls/conn.h), declared here for callbacks. */
+typedef struct unitls_conn unitls_conn;
+
+/** A server's ALPN choice: `offered` holds the client's `count` protocol
+ * names in the client's order (NUL-terminated, borrowed for the call).
+ * Return the index of the protocol to use, or -1 for none of them (then
+ * what unitls_ctx_set_alpn_mismatch() says happens). Runs during the
+ * handshake on its thread, only when the client offers ALPN; it must not
+ * call unitls on `conn`. */
+typedef int (*unitls_alpn_select_fn)(void *user, unitls_conn *conn,
+                                     const char *const *offered,
+                                     size_t count);
+
+/** Servers: selects the ALPN protocol with `fn` instead of the context's
+ * preference list (NULL removes the callback); `user` is passed to it.
+ * Returns UNITLS_OK; UNITLS_E_INVALID_ARG (NULL ctx, or a client context);
+ * UNITLS_E_STATE. */
+UNITLS_API int unitls_ctx_set_alpn_callback(unitls_ctx *ctx,
+                                            unitls_alpn_select_fn fn,
+                                            void *user);
+
+/** What a server does when the client offers ALPN and no protocol is
+ * acceptable (no overlap with its list, or the callback answered -1). */
+typedef enum unitls_alpn_mismatch {
+    /** Abort with the fatal alert no_application_protocol (120), as RFC 7301
+     * asks: the server's handshake fails with UNITLS_E_HANDSHAKE, the
+     * client's with UNITLS_E_PEER_ALERT. The default. */
+    UNITLS_ALPN_MISMATCH_FAIL = 0,
+    /** Complete the handshake without ALPN (unitls_conn_alpn() is NULL). */
+    UNITLS_ALPN_MISMATCH_CONTINUE = 1
+} unitls_alpn_mismatch;
+
+/** Servers: sets what a failed ALPN selection does. Returns UNITLS_OK;
+ * UNITLS_E_INVALID_ARG (NULL ctx, a client context, an unknown mode);
+ * UNITLS_E_STATE. */
+UNITLS_API int unitls_ctx_set_alpn_mismatch(unitls_ctx *ctx,
+                                            unitls_alpn_mismatch mode);
 
 #ifdef __cplusplus
 }
