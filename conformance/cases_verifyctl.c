@@ -158,6 +158,11 @@ static const struct vcase cases[] = {
     {"vctl.callback_rejects_ignored", "expired-chain.pem", "expired.key", 0,
      0, {.callback = CB_REJECT, .ignore = {{UNITLS_VERR_EXPIRED, NULL}}},
      "[expired@0]", ALERT_CERTIFICATE_EXPIRED, 0},
+    /* addresses against iPAddress names only */
+    {"vctl.ip_mismatch", "server-chain.pem", "server.key", 0, "127.0.0.2",
+     {0}, "[ip_mismatch@0]", ALERT_BAD_CERTIFICATE, 0},
+    {"vctl.ip_match", "server-chain.pem", "server.key", 0, "::1", {0}, "[]",
+     ALERT_NONE, 0},
     /* the subject commonName, only without subjectAltName */
     {"vctl.cn_fallback_on", "vctl/cnonly-chain.pem", K, 0, 0, {0}, "[]",
      ALERT_NONE, 0},
