@@ -11,13 +11,18 @@
  * still found). Where the provider lacks a control's capability bit, the
  * case checks that the control answers UNITLS_E_UNSUPPORTED instead.
  *
- * Weak certificates run offline only: no unitls end presents a certificate
- * unitls would refuse from a peer (unitls_ctx_use_certificate_file answers
- * UNITLS_E_INVALID_ARG, checked here), so no handshake can carry one. */
+ * No unitls end presents a weak certificate (unitls_ctx_use_certificate_file
+ * answers UNITLS_E_INVALID_ARG, checked here), so in those cases the server
+ * is a real TLS server on the system's OpenSSL at security level 0
+ * (conformance/peers/cert_peer.c), run as a separate program. */
 #include <stdio.h>
 #include <stdlib.h>
 
+#include <unistd.h>
+
+#include "net.h"
 #include "pair.h"
+#include "peerproc.h"
 #include "pki.h"
 #include "suites.h"
 #include "vctl.h"
@@ -34,10 +39,11 @@ struct vcase {
     struct vctl v;
     const char *verify;      /* the error list, both times */
     int alert;               /* ALERT_NONE: the client accepts */
-    int weak;                /* offline only; the server refuses the cert */
+    int weak;                /* the server is cert_peer, not unitls */
 };
 
 #define K "vctl/leaf.key"
+#define PEER_SECONDS 30
 #define AT_2020_06 1590969600
 #define AT_2120_06 4746643200
 #define AT_2019_01 1546300800
@@ -288,6 +294,48 @@ static void check_weak_refused(const struct vcase *c, struct outcome *o)
     unitls_ctx_free(ctx);
 }
 
+/* A unitls client against cert_peer presenting the case's chain. */
+static void run_weak_handshake(const struct vcase *c, struct outcome *o)
+{
+    int fds[2];
+    char fdarg[16], line[256];
+    struct peerproc peer;
+    if (net_socketpair(fds) != 0) {
+        oc_fail(o, "socketpair failed");
+        return;
+    }
+    snprintf(fdarg, sizeof(fdarg), "%d", fds[1]);
+    struct path chain = pki_path(c->chain), key = pki_path(c->key);
+    char *argv[] = {(char *)UT_CERT_PEER, fdarg, chain.s, key.s, NULL};
+    int started = peerproc_start(&peer, argv, fds[1]) == 0;
+    close(fds[1]);
+    oc_true(o, "peer_started", started);
+    unitls_ctx *ctx = unitls_ctx_new(UNITLS_ROLE_CLIENT);
+    unitls_conn *conn = NULL;
+    if (started &&
+        unitls_ctx_load_verify_file(ctx, pki_path("root-ca.crt").s) ==
+            UNITLS_OK &&
+        (conn = unitls_conn_new(ctx)) != NULL &&
+        unitls_conn_set_fd(conn, fds[0]) == UNITLS_OK &&
+        unitls_conn_set_server_name(conn, name_of(c)) == UNITLS_OK) {
+        char list[512];
+        oc_status(o, "c.hs", unitls_conn_handshake(conn), UNITLS_E_VERIFY);
+        conn_verify_list(conn, list, sizeof(list));
+        oc_str(o, "c.verify", list, c->verify);
+        oc_int(o, "c.alert_sent", unitls_conn_alert_sent(conn), c->alert);
+    }
+    unitls_conn_free(conn);
+    unitls_ctx_free(ctx);
+    close(fds[0]);
+    if (!started)
+        return;
+    char want[32];
+    snprintf(want, sizeof(want), "alerts_recv=F:%d", c->alert);
+    int status = peerproc_finish(&peer, line, sizeof(line), PEER_SECONDS);
+    oc_int(o, "peer_exit", status, 0);
+    oc_true(o, "peer_received_alert", peerproc_has_word(line, want));
+}
+
 START_TEST(vctl_case)
 {
     const struct vcase *c = &cases[_i];
@@ -297,10 +345,12 @@ START_TEST(vctl_case)
     }
     struct outcome o;
     oc_init(&o, c->id, "");
-    if (c->weak)
+    if (c->weak) {
         check_weak_refused(c, &o);
-    else
+        run_weak_handshake(c, &o);
+    } else {
         run_handshake(c, &o);
+    }
     run_offline(c, &o);
     oc_finish(&o);
 }

@@ -27,47 +27,18 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
-#include <sys/time.h>
 
 #include <openssl/err.h>
 #include <openssl/ssl.h>
 
-enum { IO_TIMEOUT_SECONDS = 10, LIST_MAX = 128 };
-
-struct alerts {
-    char recv[LIST_MAX], sent[LIST_MAX];
-    int fatal_recv; /* a fatal alert has arrived */
-};
-
-static struct alerts alerts;
-
-static void append(char *list, int level, int description)
-{
-    size_t used = strlen(list);
-    snprintf(list + used, LIST_MAX - used, "%s%c:%d", used ? "," : "",
-             level == SSL3_AL_FATAL ? 'F' : 'W', description);
-}
-
-static void on_info(const SSL *ssl, int where, int value)
-{
-    (void)ssl;
-    if (!(where & SSL_CB_ALERT))
-        return;
-    int level = value >> 8, description = value & 0xff;
-    if (where & SSL_CB_READ) {
-        append(alerts.recv, level, description);
-        alerts.fatal_recv |= level == SSL3_AL_FATAL;
-    } else {
-        append(alerts.sent, level, description);
-    }
-}
+#include "peer_common.h"
 
 /* How a failed (ret <= 0) renegotiation step ended. */
 static const char *ending(SSL *ssl, int ret, char *buf, size_t size)
 {
     int err = SSL_get_error(ssl, ret);
     unsigned long e = ERR_peek_error();
-    if (alerts.fatal_recv)
+    if (peer_alerts.fatal_recv)
         return "alert";
     if (err == SSL_ERROR_ZERO_RETURN)
         return "close_notify";
@@ -110,7 +81,7 @@ static SSL_CTX *make_ctx(int server, const char *chain, const char *key)
     if (ctx == NULL || !SSL_CTX_set_min_proto_version(ctx, TLS1_2_VERSION) ||
         !SSL_CTX_set_max_proto_version(ctx, TLS1_2_VERSION))
         return NULL;
-    SSL_CTX_set_info_callback(ctx, on_info);
+    SSL_CTX_set_info_callback(ctx, peer_on_info);
     if (server && (SSL_CTX_use_certificate_chain_file(ctx, chain) != 1 ||
                    SSL_CTX_use_PrivateKey_file(ctx, key, SSL_FILETYPE_PEM) !=
                        1)) {
@@ -118,13 +89,6 @@ static SSL_CTX *make_ctx(int server, const char *chain, const char *key)
         return NULL;
     }
     return ctx;
-}
-
-static int set_timeouts(int fd)
-{
-    struct timeval tv = {.tv_sec = IO_TIMEOUT_SECONDS, .tv_usec = 0};
-    return setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv)) == 0 &&
-           setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof(tv)) == 0;
 }
 
 int main(int argc, char **argv)
@@ -140,7 +104,7 @@ int main(int argc, char **argv)
     SSL_CTX *ctx = make_ctx(server, server ? argv[3] : NULL,
                             server ? argv[4] : NULL);
     SSL *ssl = ctx ? SSL_new(ctx) : NULL;
-    if (ssl == NULL || !set_timeouts(fd) || !SSL_set_fd(ssl, fd)) {
+    if (ssl == NULL || !peer_set_timeouts(fd) || !SSL_set_fd(ssl, fd)) {
         fprintf(stderr, "renego_peer: set-up failed\n");
         return 2;
     }
@@ -149,8 +113,8 @@ int main(int argc, char **argv)
     const char *reneg = hs ? renegotiate(ssl, server, buf, sizeof(buf))
                            : "not_tried";
     printf("hs=%s reneg=%s alerts_recv=%s alerts_sent=%s\n",
-           hs ? "ok" : "fail", reneg, alerts.recv[0] ? alerts.recv : "none",
-           alerts.sent[0] ? alerts.sent : "none");
+           hs ? "ok" : "fail", reneg, peer_list(peer_alerts.recv),
+           peer_list(peer_alerts.sent));
     SSL_free(ssl);
     SSL_CTX_free(ctx);
     return 0;
