@@ -98,7 +98,10 @@ struct unitls_conn {
         size_t count;
         unitls_cert **certs; /* owned */
     } peer_chain, verified_chain;
-    char error[UT_ERROR_MAX];
+    /* The last failure's message: UT_ERROR_MAX bytes allocated by the
+     * first failure, NULL until then (most connections never fail, and a
+     * server may hold many thousands of them). */
+    char *error;
     void *impl; /* the provider's connection object */
 };
 

@@ -42,6 +42,7 @@ void unitls_conn_free(unitls_conn *conn)
     ut_cert_chains_free(conn);
     free(conn->server_name);
     free(conn->verify_name);
+    free(conn->error);
     ut_ctx_release(conn->ctx);
     free(conn);
 }
@@ -152,7 +153,13 @@ const unitls_cert *unitls_conn_peer_cert(const unitls_conn *conn)
 {
     if (conn != NULL && conn->in_verify_callback)
         return conn->peer_cert;
-    return established(conn) ? conn->peer_cert : NULL;
+    /* Built on first use, as most connections never ask; the connection
+     * owns it from then on (the const is the caller's view only: a
+     * connection is used by one thread at a time). */
+    if (!established(conn) ||
+        ut_conn_load_peer_cert((unitls_conn *)conn) != UNITLS_OK)
+        return NULL;
+    return conn->peer_cert;
 }
 
 int unitls_conn_alert_received(const unitls_conn *conn)
@@ -167,7 +174,13 @@ int unitls_conn_alert_sent(const unitls_conn *conn)
 
 const char *unitls_conn_error(const unitls_conn *conn)
 {
-    return conn ? conn->error : "";
+    if (conn == NULL)
+        return "";
+    if (conn->error != NULL)
+        return conn->error;
+    /* No message recorded, or no memory to record it in. */
+    return conn->state == UT_CONN_FAILED ? unitls_strerror(conn->failure)
+                                         : "";
 }
 
 int unitls_conn_peer_closed(const unitls_conn *conn)

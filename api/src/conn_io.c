@@ -15,7 +15,7 @@ static int settle(unitls_conn *conn, int rc)
     if (rc < 0) {
         conn->state = UT_CONN_FAILED;
         conn->failure = rc;
-        if (conn->error[0] == '\0')
+        if (conn->error == NULL || conn->error[0] == '\0')
             ut_conn_fail(conn, rc, "%s", unitls_strerror(rc));
     }
     return rc;
@@ -29,7 +29,8 @@ static int enter(unitls_conn *conn)
         return UNITLS_E_INVALID_ARG;
     if (conn->state == UT_CONN_FAILED)
         return UNITLS_E_CLOSED;
-    conn->error[0] = '\0';
+    if (conn->error != NULL)
+        conn->error[0] = '\0';
     return UNITLS_OK;
 }
 
@@ -85,8 +86,6 @@ int unitls_conn_handshake(unitls_conn *conn)
     if (conn->state == UT_CONN_NEW && (rc = start_handshake(conn)) != UNITLS_OK)
         return rc;
     rc = ut_provider.conn_handshake(conn);
-    if (rc == UNITLS_OK)
-        rc = ut_conn_load_peer_cert(conn);
     if (rc == UNITLS_OK) {
         conn->state = UT_CONN_ESTABLISHED;
         conn->handshake_done = 1;

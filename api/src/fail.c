@@ -1,6 +1,7 @@
 /* Recording failures on objects: the message and the status travel together. */
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "errtext.h"
@@ -17,9 +18,11 @@ int ut_ctx_fail(unitls_ctx *ctx, int status, const char *fmt, ...)
 
 int ut_conn_fail(unitls_conn *conn, int status, const char *fmt, ...)
 {
+    if (conn->error == NULL && (conn->error = malloc(UT_ERROR_MAX)) == NULL)
+        return status; /* unitls_conn_error() falls back to the status */
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(conn->error, sizeof(conn->error), fmt, ap);
+    vsnprintf(conn->error, UT_ERROR_MAX, fmt, ap);
     va_end(ap);
     return status;
 }

@@ -152,6 +152,15 @@ static int ask_application(unitls_conn *conn, int preverify_ok)
     return ok;
 }
 
+/* The leaf's model served the checks; an idle connection would hold it
+ * (4 KB and more) for nothing, and unitls_conn_peer_cert() builds it again
+ * on first use. */
+static void drop_leaf_model(unitls_conn *conn)
+{
+    unitls_cert_free(conn->peer_cert);
+    conn->peer_cert = NULL;
+}
+
 int ut_verify_finish(unitls_conn *conn, const unsigned char *leaf_der,
                      size_t leaf_len, int *alert)
 {
@@ -162,6 +171,7 @@ int ut_verify_finish(unitls_conn *conn, const unsigned char *leaf_der,
         ut_verify_add(conn, UNITLS_VERR_BAD_CERTIFICATE, 0, NULL, 0);
     if (!ut_conn_verifies(conn)) {
         ut_verify_clear(conn);
+        drop_leaf_model(conn);
         return 1;
     }
     if (conn->peer_cert != NULL && ut_cert_is_weak(conn->peer_cert))
@@ -169,10 +179,11 @@ int ut_verify_finish(unitls_conn *conn, const unsigned char *leaf_der,
     check_peer_name(conn, leaf_der, leaf_len);
     drop_consequences(conn);
     order_errors(conn);
-    if (ask_application(conn, ut_verify_all_ignored(conn)))
-        return 1;
-    *alert = ut_alert_for_verify_error(conn->verify_errors[0].error);
-    return 0;
+    int accept = ask_application(conn, ut_verify_all_ignored(conn));
+    if (!accept)
+        *alert = ut_alert_for_verify_error(conn->verify_errors[0].error);
+    drop_leaf_model(conn);
+    return accept;
 }
 
 /* Does the chain as built end at a trust anchor? Not when one of the

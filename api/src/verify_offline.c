@@ -71,8 +71,8 @@ static int run(unitls_ctx *ctx, unitls_conn *conn,
     else
         ut_ctx_fail(ctx, rc, "out of memory");
     ut_blob_list_free(&der);
-    if (rc != UNITLS_OK && rc != UNITLS_E_VERIFY && conn->error[0])
-        ut_ctx_fail(ctx, rc, "%s", conn->error);
+    if (rc != UNITLS_OK && rc != UNITLS_E_VERIFY)
+        ut_ctx_fail(ctx, rc, "%s", unitls_conn_error(conn));
     return rc;
 }
 
