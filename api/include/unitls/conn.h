@@ -219,8 +219,11 @@ UNITLS_API const char *unitls_conn_cipher(const unitls_conn *conn);
 UNITLS_API const char *unitls_conn_alpn(const unitls_conn *conn);
 
 /** After the handshake: the peer's leaf certificate, or NULL when the peer sent
- * none (or before the handshake). Stays readable after a later failure.
- * Borrowed: valid until unitls_conn_free(). */
+ * none (or before the handshake, or if memory ran out decoding it: it is
+ * decoded on the first call). Stays readable after a later failure.
+ * Borrowed: valid until unitls_conn_free(). Like every call on a
+ * connection, not safe to call from two threads at once on the same
+ * connection. */
 UNITLS_API const unitls_cert *unitls_conn_peer_cert(const unitls_conn *conn);
 
 /** After the handshake: the certificates the peer sent, in the order it sent
