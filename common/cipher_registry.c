@@ -401,6 +401,16 @@ int ut_cipher_id_by_name(const char *iana_name)
     return -1;
 }
 
+size_t ut_cipher_registry_count(void)
+{
+    return UT_CIPHER_COUNT;
+}
+
+int ut_cipher_registry_id(size_t index)
+{
+    return index < UT_CIPHER_COUNT ? ut_ciphers[index].id : -1;
+}
+
 int ut_cipher_is_tls13(int id)
 {
     return (id >= 0x1301 && id <= 0x13FF) || id == 0x00C6 || id == 0x00C7 ||

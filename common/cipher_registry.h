@@ -12,6 +12,8 @@
 #ifndef UT_CIPHER_REGISTRY_H
 #define UT_CIPHER_REGISTRY_H
 
+#include <stddef.h>
+
 /* Returns the IANA name of the cipher suite with the 16-bit code point `id`
  * (for example 0xC02B: "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256"), or NULL
  * if the registry has no suite with that value. Static string. */
@@ -20,6 +22,11 @@ const char *ut_cipher_iana_name(int id);
 /* Returns the code point of the suite called `iana_name` (exact, case-
  * sensitive IANA spelling), or -1 for NULL or an unknown name. */
 int ut_cipher_id_by_name(const char *iana_name);
+
+/* The registry in code point order: ut_cipher_registry_count() suites,
+ * ut_cipher_registry_id(i) the code point of suite i (-1 out of range). */
+size_t ut_cipher_registry_count(void);
+int ut_cipher_registry_id(size_t index);
 
 /* Returns 1 if the suite `id` is a TLS 1.3 cipher suite (RFC 8446 and later:
  * 0x1301-0x13FF, SM4 (RFC 8998), the integrity-only suites (RFC 9150) and

@@ -225,6 +225,82 @@ START_TEST(cipher_state)
 }
 END_TEST
 
+#define DEFAULT_TLS13_SUITES                                                 \
+    "TLS_AES_128_GCM_SHA256:TLS_AES_256_GCM_SHA384:"                         \
+    "TLS_CHACHA20_POLY1305_SHA256"
+
+/* The supported list (unitls_provider_cipher*): every listed suite is
+ * accepted by its setter (without UNITLS_CAP_TLS13_SUITES, a TLS 1.3 suite
+ * is one of the fixed defaults), the TLS 1.3 suites come first, unitls'
+ * defaults are all there, export suites never. The list itself differs
+ * between providers and is not recorded. */
+static int is_tls12_name(const char *name)
+{
+    return strstr(name, "_WITH_") != NULL;
+}
+
+static int listed_suite_works(const char *name)
+{
+    unitls_ctx *ctx = unitls_ctx_new(UNITLS_ROLE_CLIENT);
+    int st;
+    if (is_tls12_name(name))
+        st = unitls_ctx_set_ciphers(ctx, name);
+    else if (unitls_provider_has(UNITLS_CAP_TLS13_SUITES))
+        st = unitls_ctx_set_tls13_suites(ctx, name);
+    else
+        st = strstr(DEFAULT_TLS13_SUITES, name) ? UNITLS_OK
+                                                : UNITLS_E_UNSUPPORTED;
+    unitls_ctx_free(ctx);
+    return st == UNITLS_OK;
+}
+
+static int listed(const char *name)
+{
+    for (size_t i = 0; i < unitls_provider_cipher_count(); i++)
+        if (strcmp(unitls_provider_cipher(i), name) == 0)
+            return 1;
+    return 0;
+}
+
+START_TEST(cipher_supported_list)
+{
+    static const char *const defaults[] = {
+        "TLS_AES_128_GCM_SHA256", "TLS_AES_256_GCM_SHA384",
+        "TLS_CHACHA20_POLY1305_SHA256",
+        "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256",
+        "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256",
+        "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384",
+        "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384",
+        "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256",
+        "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256"};
+    struct outcome o;
+    size_t n = unitls_provider_cipher_count();
+    int order_ok = 1, works = 1, seen_tls12 = 0;
+
+    oc_init(&o, "cipher.supported_list", "");
+    oc_true(&o, "not_empty", n > 0);
+    for (size_t i = 0; i < n; i++) {
+        const char *name = unitls_provider_cipher(i);
+        order_ok &= !(seen_tls12 && !is_tls12_name(name));
+        seen_tls12 |= is_tls12_name(name);
+        if (!listed_suite_works(name)) {
+            works = 0;
+            oc_fail(&o, "listed %s is refused by its setter", name);
+        }
+    }
+    oc_true(&o, "tls13_first", order_ok);
+    oc_true(&o, "listed_suites_accepted", works);
+    oc_true(&o, "end_is_null", unitls_provider_cipher(n) == NULL);
+    for (size_t i = 0; i < sizeof(defaults) / sizeof(defaults[0]); i++)
+        if (!listed(defaults[i]))
+            oc_fail(&o, "default suite %s is not listed", defaults[i]);
+    oc_true(&o, "no_export_suite",
+            !listed("TLS_RSA_EXPORT_WITH_RC4_40_MD5") &&
+                !listed("TLS_RSA_EXPORT_WITH_DES40_CBC_SHA"));
+    oc_finish(&o);
+}
+END_TEST
+
 Suite *suite_ciphers(void)
 {
     Suite *s = suite_create("ciphers");
@@ -236,6 +312,7 @@ Suite *suite_ciphers(void)
     tcase_add_test(tc, cipher_unsupported);
     tcase_add_test(tc, cipher_failed_call_keeps_suites);
     tcase_add_test(tc, cipher_state);
+    tcase_add_test(tc, cipher_supported_list);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -28,6 +28,7 @@ static void print_capabilities(void)
         {UNITLS_CAP_TLS13, "tls1.3"},
         {UNITLS_CAP_TRUST_DIR, "trust-dir"},
         {UNITLS_CAP_SYSTEM_TRUST, "system-trust"},
+        {UNITLS_CAP_TLS13_SUITES, "tls1.3-suites"},
         {UNITLS_CAP_CRL, "crl"},
         {UNITLS_CAP_VERIFY_TIME, "verify-time"},
         {UNITLS_CAP_PARTIAL_CHAIN, "partial-chain"},

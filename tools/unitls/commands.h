@@ -18,5 +18,6 @@ int cmd_fetch_cert(int argc, char **argv);
 int cmd_serve(int argc, char **argv);
 int cmd_connect(int argc, char **argv);
 int cmd_verify(int argc, char **argv);
+int cmd_ciphers(int argc, char **argv);
 
 #endif

@@ -22,6 +22,7 @@ static const struct subcommand subcommands[] = {
     {"serve", "run a TLS echo server on 127.0.0.1", cmd_serve},
     {"connect", "connect to a TLS server and relay stdin/stdout", cmd_connect},
     {"verify", "verify a certificate chain offline", cmd_verify},
+    {"ciphers", "list the cipher suites of the provider", cmd_ciphers},
 };
 
 static const size_t subcommand_count =

@@ -218,6 +218,24 @@ UNITLS_API int unitls_ctx_set_ciphers(unitls_ctx *ctx,
 UNITLS_API int unitls_ctx_set_tls13_suites(unitls_ctx *ctx,
                                            const char *tls13_suites);
 
+/** The cipher suites this provider can be configured with, by IANA name,
+ * like Qt's QSslConfiguration::supportedCiphers(): the TLS 1.3 suites
+ * first, then the TLS 1.2 ones, each group in code point order. A TLS 1.2
+ * suite is listed when unitls_ctx_set_ciphers() accepts it, a TLS 1.3 one
+ * when unitls_ctx_set_tls13_suites() accepts it (without
+ * UNITLS_CAP_TLS13_SUITES: the fixed suites the provider uses). Whether a
+ * listed suite is negotiated still depends on the peer, the certificate's
+ * key and the backend's security policy.
+ * unitls_provider_cipher_count: how many (the list is found once, on the
+ *   first call, by trying each suite of the IANA registry);
+ * unitls_provider_cipher: suite `index`, a static string; NULL when index
+ *   is out of range.
+ * Thread-safe. */
+/**@{*/
+UNITLS_API size_t unitls_provider_cipher_count(void);
+UNITLS_API const char *unitls_provider_cipher(size_t index);
+/**@}*/
+
 /** ALPN (RFC 7301): the application protocols of this context, most
  * preferred first, as `count` NUL-terminated names ("h2", "http/1.1"), each
  * 1 to 255 bytes, none twice. A client offers them. A server selects, among
