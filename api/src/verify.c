@@ -59,10 +59,20 @@ int ut_verify_add(unitls_conn *conn, unitls_verify_error error, int depth,
     return UNITLS_OK;
 }
 
-static int listed_at(const unitls_conn *conn, unitls_verify_error error,
-                     int depth)
+/* Does the chain as built end at a trust anchor? Not when one of the
+ * problems found says it breaks off. */
+static int anchored(const unitls_conn *conn)
 {
-    return already_listed(conn, error, depth);
+    for (size_t i = 0; i < conn->verify_error_count; i++)
+        switch (conn->verify_errors[i].error) {
+        case UNITLS_VERR_SELF_SIGNED:
+        case UNITLS_VERR_SELF_SIGNED_IN_CHAIN:
+        case UNITLS_VERR_UNABLE_TO_GET_ISSUER:
+            return 0;
+        default:
+            break;
+        }
+    return 1;
 }
 
 /* Problems that only restate another one are not listed: a certificate
@@ -74,14 +84,12 @@ static int is_consequence(const unitls_conn *conn,
                           const struct ut_verify_entry *e, int anchor)
 {
     if (e->error == UNITLS_VERR_INVALID_PURPOSE &&
-        listed_at(conn, UNITLS_VERR_INVALID_CA, e->depth))
+        already_listed(conn, UNITLS_VERR_INVALID_CA, e->depth))
         return 1;
     return anchor >= 0 && e->depth == anchor &&
            (e->error == UNITLS_VERR_CRL_UNAVAILABLE ||
             e->error == UNITLS_VERR_REVOKED);
 }
-
-static int anchored(const unitls_conn *conn);
 
 static void drop_consequences(unitls_conn *conn)
 {
@@ -184,22 +192,6 @@ int ut_verify_finish(unitls_conn *conn, const unsigned char *leaf_der,
         *alert = ut_alert_for_verify_error(conn->verify_errors[0].error);
     drop_leaf_model(conn);
     return accept;
-}
-
-/* Does the chain as built end at a trust anchor? Not when one of the
- * problems found says it breaks off. */
-static int anchored(const unitls_conn *conn)
-{
-    for (size_t i = 0; i < conn->verify_error_count; i++)
-        switch (conn->verify_errors[i].error) {
-        case UNITLS_VERR_SELF_SIGNED:
-        case UNITLS_VERR_SELF_SIGNED_IN_CHAIN:
-        case UNITLS_VERR_UNABLE_TO_GET_ISSUER:
-            return 0;
-        default:
-            break;
-        }
-    return 1;
 }
 
 int ut_verify_depth_exceeded(unitls_conn *conn, int length)
