@@ -139,9 +139,10 @@ struct unitls_provider {
                       size_t *len);
 };
 
-/* A server's ALPN decision, for every provider alike. `offered` is the
- * client's list in wire format. Returns UT_ALPN_SELECTED with
- * offered[*at .. *at + *len) the protocol to use; UT_ALPN_IGNORE when the
+/* A server's ALPN decision, for every provider alike, in the shape of the
+ * backends' selection callbacks. `offered` is the client's list in wire
+ * format. Returns UT_ALPN_SELECTED with *out (pointing into `offered`) and
+ * *out_len the protocol to use; UT_ALPN_IGNORE when the
  * server takes no part in ALPN (continue without it, no alert);
  * UT_ALPN_NONE_CONTINUE when nothing is acceptable and the server goes on
  * without ALPN; UT_ALPN_NONE_FAIL when nothing is acceptable and the
@@ -154,7 +155,8 @@ enum ut_alpn_result {
 };
 enum ut_alpn_result ut_alpn_select(unitls_conn *conn,
                                    const unsigned char *offered, size_t len,
-                                   size_t *at, size_t *proto_len);
+                                   const unsigned char **out,
+                                   unsigned char *out_len);
 
 /* 1 when the peer's certificate is to be verified on this connection:
  * the verify mode is not NONE, or it is an offline verification. */

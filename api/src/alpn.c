@@ -201,17 +201,19 @@ static int wire_ok(const unsigned char *wire, size_t len)
 
 enum ut_alpn_result ut_alpn_select(unitls_conn *conn,
                                    const unsigned char *offered, size_t len,
-                                   size_t *at, size_t *proto_len)
+                                   const unsigned char **out,
+                                   unsigned char *out_len)
 {
     const unitls_ctx *ctx = conn->ctx;
     if (ctx->alpn_cb == NULL && ctx->alpn_wire == NULL)
         return UT_ALPN_IGNORE;
+    size_t at = 0;
     int found = wire_ok(offered, len) &&
-                (ctx->alpn_cb ? select_by_callback(conn, offered, len, at)
-                              : select_by_list(ctx, offered, len, at));
+                (ctx->alpn_cb ? select_by_callback(conn, offered, len, &at)
+                              : select_by_list(ctx, offered, len, &at));
     if (found) {
-        *proto_len = offered[*at];
-        *at += 1;
+        *out = offered + at + 1;
+        *out_len = offered[at];
         return UT_ALPN_SELECTED;
     }
     return ctx->alpn_mismatch == UNITLS_ALPN_MISMATCH_CONTINUE

@@ -16,11 +16,8 @@ static int select_protocol(SSL *ssl, const unsigned char **out,
     unitls_conn *conn = ossl_link_conn(ssl);
     if (conn == NULL)
         return SSL_TLSEXT_ERR_NOACK;
-    size_t at = 0, len = 0;
-    switch (ut_alpn_select(conn, in, in_len, &at, &len)) {
+    switch (ut_alpn_select(conn, in, in_len, out, out_len)) {
     case UT_ALPN_SELECTED:
-        *out = in + at;
-        *out_len = (unsigned char)len;
         return SSL_TLSEXT_ERR_OK;
     case UT_ALPN_NONE_FAIL:
         return SSL_TLSEXT_ERR_ALERT_FATAL; /* no_application_protocol */

@@ -26,14 +26,11 @@ static int select_protocol(WOLFSSL *ssl, const unsigned char **out,
     unitls_conn *conn = wolfSSL_get_ex_data(ssl, wolf_conn_ex_index());
     if (conn == NULL)
         return SSL_TLSEXT_ERR_NOACK;
-    size_t at = 0, len = 0;
-    switch (ut_alpn_select(conn, in, in_len, &at, &len)) {
+    switch (ut_alpn_select(conn, in, in_len, out, out_len)) {
     case UT_ALPN_SELECTED:
-        *out = in + at;
-        *out_len = (unsigned char)len;
         return SSL_TLSEXT_ERR_OK;
     case UT_ALPN_NONE_FAIL:
-        refuse(conn);
+        refuse(conn); /* wolfSSL would ignore ALERT_FATAL */
         return SSL_TLSEXT_ERR_NOACK;
     default:
         return SSL_TLSEXT_ERR_NOACK;
