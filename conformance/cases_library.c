@@ -48,7 +48,7 @@ END_TEST
  * advertising a feature no one can ask for. */
 #define KNOWN_CAPS                                                           \
     (UNITLS_CAP_TLS13 | UNITLS_CAP_TRUST_DIR | UNITLS_CAP_SYSTEM_TRUST |     \
-     UNITLS_CAP_TLS13_SUITES | VERIFY_CAPS)
+     UNITLS_CAP_TLS13_SUITES | VERIFY_CAPS | UNITLS_CAP_SNI_SWITCH)
 #define VERIFY_CAPS                                                          \
     (UNITLS_CAP_CRL | UNITLS_CAP_VERIFY_TIME | UNITLS_CAP_PARTIAL_CHAIN |    \
      UNITLS_CAP_UNTRUSTED | UNITLS_CAP_VERIFY_PURPOSE)

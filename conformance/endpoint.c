@@ -77,6 +77,8 @@ static int configure_ctx(struct end *e)
         oc_true(&e->o, "refused_set_ciphers",
                 unitls_ctx_set_ciphers(ctx, s->tls12_refused) != UNITLS_OK);
     STEP("alpn", alpn_apply(ctx, s));
+    if (s->setup != NULL)
+        STEP("setup_hook", s->setup(e));
     if (s->vctl != NULL)
         return vctl_apply_ctx(ctx, s->vctl, &e->o);
     return UNITLS_OK;

@@ -58,6 +58,8 @@ struct expect {
 struct end;
 struct vctl;
 typedef void (*end_fn)(struct end *e);
+/* A further configuration step: UNITLS_OK or the failing call's status. */
+typedef int (*end_setup_fn)(struct end *e);
 
 /* One end's configuration. Zero means "the library's default" everywhere;
  * file names are relative to the PKI directory. */
@@ -79,6 +81,8 @@ struct side {
     const char *alpn;   /* unitls_ctx_set_alpn: "h2,http/1.1" */
     int alpn_continue;  /* servers: UNITLS_ALPN_MISMATCH_CONTINUE */
     int alpn_pick_last; /* servers: a callback choosing the last offered */
+    end_setup_fn setup; /* runs once the context is configured, before
+                           the connection is made (e->conn is NULL) */
     end_fn raw;   /* if set, this end is a raw socket: raw() is all it does */
     end_fn after; /* runs after the handshake, whatever its result */
     long arg;     /* parameters for raw / after */

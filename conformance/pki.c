@@ -103,6 +103,18 @@ void check_every_crt_listed(struct outcome *o, const char *dir,
     oc_int(o, "crt_files", (long long)found, (long long)want);
 }
 
+void conn_verified_cns(const unitls_conn *conn, char *buf, size_t size)
+{
+    size_t n = unitls_conn_verified_chain_count(conn), at = 0;
+    char cn[128];
+
+    snprintf(buf, size, "%s", n == 0 ? "-" : "");
+    for (size_t i = 0; i < n && at < size; i++) {
+        cert_cn(unitls_conn_verified_chain_cert(conn, i), cn, sizeof(cn));
+        at += (size_t)snprintf(buf + at, size - at, "%s%s", i ? "<" : "", cn);
+    }
+}
+
 void cert_cn(const unitls_cert *cert, char *buf, size_t size)
 {
     size_t rdns, i, j;

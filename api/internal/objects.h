@@ -43,6 +43,10 @@ struct unitls_ctx {
     unitls_alpn_select_fn alpn_cb;
     void *alpn_cb_user;
     unitls_alpn_mismatch alpn_mismatch;
+    /* SNI (api/src/sni.c): a server's callback. */
+    unitls_sni_fn sni_cb;
+    void *sni_cb_user;
+    int has_identity; /* a certificate and key have been set */
     char error[UT_ERROR_MAX];
     void *impl; /* the provider's context object */
 };
@@ -74,7 +78,8 @@ struct unitls_conn {
     enum ut_conn_state state;
     int fd;            /* the socket, or -1 */
     int has_transport; /* a socket or callbacks are attached */
-    char *server_name; /* owned, NULL if unset */
+    char *server_name; /* owned, NULL if unset; on a server, the name the
+                          client sent (SNI) */
     char *verify_name; /* owned, NULL if unset */
     int handshake_done; /* stays set after a later failure */
     int shutdown_sent;
@@ -91,6 +96,9 @@ struct unitls_conn {
     unitls_cert *peer_cert; /* owned; the parsed leaf, NULL if none */
     char *alpn;             /* owned; the protocol agreed, once asked */
     int alpn_loaded;
+    int in_sni_callback; /* the application's SNI callback runs */
+    unitls_ctx *sni_ctx; /* a reference: the context whose certificate the
+                            SNI callback chose, NULL if none */
     /* The chain as sent and the chain as verified (trust anchor last), each
      * decoded on first use (api/src/peer_chain.c). */
     struct ut_cert_chain {

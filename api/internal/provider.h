@@ -137,6 +137,12 @@ struct unitls_provider {
      * bytes are the backend's, valid until conn_free. */
     void (*conn_alpn)(const unitls_conn *conn, const unsigned char **proto,
                       size_t *len);
+    /* Servers, from inside the SNI callback (UNITLS_CAP_SNI_SWITCH): serve
+     * `from`'s certificate chain and key on this connection, and take
+     * nothing else of `from` (`from` is a server context with an identity,
+     * in use, kept alive by the API layer until conn_free). On failure the
+     * connection keeps the identity it had. */
+    int (*conn_use_identity_of)(unitls_conn *conn, const unitls_ctx *from);
 };
 
 /* A server's ALPN decision, for every provider alike, in the shape of the
@@ -157,6 +163,16 @@ enum ut_alpn_result ut_alpn_select(unitls_conn *conn,
                                    const unsigned char *offered, size_t len,
                                    const unsigned char **out,
                                    unsigned char *out_len);
+
+/* A server read the ClientHello: `name` is the host name of its SNI
+ * extension, or NULL when there is none. Providers install a callback that
+ * calls this for every ClientHello, whether or not it carries a name. The
+ * API layer records the name and runs the application's SNI callback.
+ * Returns UT_SNI_CONTINUE, or UT_SNI_REFUSE when the handshake must fail
+ * with the fatal alert unrecognized_name (UT_ALERT_UNRECOGNIZED_NAME). */
+enum ut_sni_result { UT_SNI_CONTINUE, UT_SNI_REFUSE };
+#define UT_ALERT_UNRECOGNIZED_NAME 112
+enum ut_sni_result ut_sni_received(unitls_conn *conn, const char *name);
 
 /* 1 when the peer's certificate is to be verified on this connection:
  * the verify mode is not NONE, or it is an offline verification. */

@@ -40,6 +40,7 @@ void unitls_conn_free(unitls_conn *conn)
     unitls_cert_free(conn->peer_cert);
     free(conn->alpn);
     ut_cert_chains_free(conn);
+    ut_ctx_release(conn->sni_ctx);
     free(conn->server_name);
     free(conn->verify_name);
     free(conn->error);

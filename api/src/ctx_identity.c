@@ -64,6 +64,8 @@ static int use_identity(unitls_ctx *ctx, const void *cert, size_t cert_len,
         key_copy[key_len] = '\0';
         rc = ut_provider.ctx_use_cert_key(ctx, &chain, key_copy, key_len,
                                           password);
+        if (rc == UNITLS_OK)
+            ctx->has_identity = 1;
     }
     if (key_copy != NULL) {
         ut_wipe(key_copy, key_len);

@@ -12,6 +12,10 @@ void ossl_verify_install(SSL_CTX *ctx);
 /* Servers: lets the API layer choose the ALPN protocol (ossl_alpn.c). */
 void ossl_alpn_install(SSL_CTX *ctx);
 
+/* Servers: hands the client's server name (SNI) to the API layer
+ * (ossl_sni.c). */
+void ossl_sni_install(SSL_CTX *ctx);
+
 /* Reports fatal alerts sent and received (ossl_alerts.c). */
 void ossl_alerts_install(SSL_CTX *ctx);
 

@@ -8,6 +8,7 @@
 #include <openssl/x509.h>
 
 #include "ossl_compat.h"
+#include "ossl_conn.h"
 #include "ossl_ctx.h"
 #include "ossl_error.h"
 #include "ossl_key.h"
@@ -77,6 +78,20 @@ int ossl_ctx_identity_to(const unitls_ctx *ctx, SSL *ssl)
     if (!octx->reinstall_identity)
         return 1;
     return install_in_ssl(ssl, octx->identity, octx->identity_key);
+}
+
+int ossl_conn_use_identity_of(unitls_conn *conn, const unitls_ctx *from)
+{
+    const struct ossl_ctx *octx = ossl_ctx_impl(from);
+    ERR_clear_error();
+    int ok = install_in_ssl(ossl_conn_ssl(conn), octx->identity,
+                            octx->identity_key);
+    ERR_clear_error();
+    if (!ok)
+        return ut_conn_fail(conn, UNITLS_E_NOMEM,
+                            "cannot install the other context's "
+                            "certificate and key");
+    return UNITLS_OK;
 }
 
 void ossl_ctx_identity_free(struct ossl_ctx *octx)

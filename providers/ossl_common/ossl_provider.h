@@ -52,6 +52,7 @@ int ossl_conn_verify_offline(unitls_conn *conn,
                              const struct ut_blob_list *chain);
 void ossl_conn_alpn(const unitls_conn *conn, const unsigned char **proto,
                     size_t *len);
+int ossl_conn_use_identity_of(unitls_conn *conn, const unitls_ctx *from);
 
 /* The verification controls both libraries have (ossl_verify_params.c). */
 #define OSSL_VERIFY_CAPS                                                       \
@@ -84,6 +85,7 @@ void ossl_conn_alpn(const unitls_conn *conn, const unsigned char **proto,
     .conn_peer_chain = ossl_conn_peer_chain,                                   \
     .conn_verified_chain = ossl_conn_verified_chain,                           \
     .conn_verify_offline = ossl_conn_verify_offline,                           \
-    .conn_alpn = ossl_conn_alpn
+    .conn_alpn = ossl_conn_alpn,                                               \
+    .conn_use_identity_of = ossl_conn_use_identity_of
 
 #endif

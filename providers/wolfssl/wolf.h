@@ -91,6 +91,9 @@ struct wolf_anchor {
     int above; /* anchors above this one, by issuer name, up to a root */
 };
 
+/* The kind of a certificate's key, for the TLS 1.2 suites that can use it. */
+enum wolf_key_kind { WOLF_KEY_OTHER, WOLF_KEY_EC, WOLF_KEY_RSA };
+
 /* ctx->impl */
 struct wolf_ctx_impl {
     WOLFSSL_CTX *ssl_ctx;
@@ -100,6 +103,11 @@ struct wolf_ctx_impl {
     int frozen;                    /* anchors copied, CRLs loaded */
     struct wolf_anchor *anchors;
     size_t anchor_count;
+    /* The identity installed last (wolf_identity.c), for connections whose
+     * SNI callback serves it (wolf_sni.c): the chain as concatenated DER,
+     * leaf first, and the plain DER key (wiped when freed). Owned. */
+    struct ut_blob identity_chain, identity_key;
+    enum wolf_key_kind identity_kind;
 };
 
 static inline struct wolf_ctx_impl *wolf_ctx_impl(const unitls_ctx *ctx)
@@ -134,12 +142,25 @@ int wolf_ctx_apply_defaults(unitls_ctx *ctx);
  * ctx_apply_tls12_suites / ctx_apply_tls13_suites). */
 int wolf_ctx_apply_tls12_suites(unitls_ctx *ctx, const int *ids, size_t n);
 int wolf_ctx_apply_tls13_suites(unitls_ctx *ctx, const int *ids, size_t n);
+/* The same file: sets the suites in force on ctx again on one connection
+ * whose certificate changed to one with a key of kind `kind`, leaving out
+ * the TLS 1.2 suites that cannot use such a key: wolfSSL keeps the key
+ * types of the certificate it had as usable (an ECDSA server switched to
+ * an RSA key would pick an ECDSA suite, then fail to sign). Returns 1 on
+ * success. */
+int wolf_ssl_reapply_suites(const unitls_ctx *ctx, WOLFSSL *ssl,
+                            enum wolf_key_kind kind);
 
 /* wolf_ctx.c */
 int wolf_ctx_new(unitls_ctx *ctx);
 void wolf_ctx_free(unitls_ctx *ctx);
 int wolf_ctx_apply_versions(unitls_ctx *ctx);
 int wolf_ctx_apply_verify_mode(unitls_ctx *ctx);
+/* wolf_identity.c: frees the kept identity. */
+void wolf_identity_free(struct wolf_ctx_impl *impl);
+/* wolf_sni.c */
+void wolf_sni_install(WOLFSSL_CTX *ssl_ctx);
+int wolf_conn_use_identity_of(unitls_conn *conn, const unitls_ctx *from);
 /* wolf_alpn.c */
 void wolf_alpn_install(WOLFSSL_CTX *ssl_ctx);
 int wolf_ctx_apply_alpn(unitls_ctx *ctx);

@@ -36,6 +36,7 @@ int wolf_ctx_new(unitls_ctx *ctx)
     ctx->impl = impl;
     wolf_io_install(ssl_ctx);
     wolf_alpn_install(ssl_ctx);
+    wolf_sni_install(ssl_ctx);
     int rc = wolf_ctx_apply_defaults(ctx);
     if (rc == UNITLS_OK)
         rc = wolf_ctx_apply_versions(ctx);
@@ -55,6 +56,7 @@ void wolf_ctx_free(unitls_ctx *ctx)
     ut_blob_list_free(&impl->untrusted);
     ut_blob_list_free(&impl->crls);
     wolf_anchors_free(impl);
+    wolf_identity_free(impl);
     pthread_mutex_destroy(&impl->freeze_lock);
     free(impl);
     ctx->impl = NULL;

@@ -100,6 +100,37 @@ int wolf_ctx_apply_tls13_suites(unitls_ctx *ctx, const int *ids, size_t n)
     return replace_suites(ctx, ids, n, tls12, n12);
 }
 
+/* Whether a TLS 1.2 suite can be used with a key of this kind, by the
+ * authentication its IANA name says. */
+static int suite_fits_key(int id, enum wolf_key_kind kind)
+{
+    const char *name = ut_cipher_iana_name(id);
+    if (name == NULL || kind == WOLF_KEY_OTHER)
+        return 1;
+    if (strstr(name, "_ECDSA_") != NULL)
+        return kind == WOLF_KEY_EC;
+    if (strstr(name, "_RSA_") != NULL)
+        return kind == WOLF_KEY_RSA;
+    return 1;
+}
+
+int wolf_ssl_reapply_suites(const unitls_ctx *ctx, WOLFSSL *ssl,
+                            enum wolf_key_kind kind)
+{
+    size_t n13, n12, len = 0, bad = 0;
+    const int *tls13 = ut_ctx_tls13_suites(ctx, &n13);
+    const int *tls12 = ut_ctx_tls12_suites(ctx, &n12);
+    unsigned char *codes = malloc(2 * (n13 + n12));
+    int ok = codes != NULL && append_suites(codes, &len, tls13, n13, &bad) == 0;
+    for (size_t i = 0; ok && i < n12; i++)
+        if (suite_fits_key(tls12[i], kind))
+            ok = append_suites(codes, &len, &tls12[i], 1, &bad) == 0;
+    ok = ok && len > 0 &&
+         wolfSSL_set_cipher_list_bytes(ssl, codes, (int)len) == WOLFSSL_SUCCESS;
+    free(codes);
+    return ok;
+}
+
 static int apply_suites(unitls_ctx *ctx)
 {
     int rc = set_suites(ctx, ut_default_tls13_suites,

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cert_model.h"
 #include "wipe.h"
 
 /* The chain as one buffer of concatenated DER certificates, leaf first. */
@@ -48,6 +49,49 @@ static int check_key(unitls_ctx *ctx, const struct ut_blob *leaf,
     return rc;
 }
 
+void wolf_identity_free(struct wolf_ctx_impl *impl)
+{
+    free(impl->identity_chain.data);
+    if (impl->identity_key.data != NULL)
+        ut_wipe(impl->identity_key.data, impl->identity_key.len);
+    free(impl->identity_key.data);
+    impl->identity_chain = (struct ut_blob){0};
+    impl->identity_key = (struct ut_blob){0};
+}
+
+static enum wolf_key_kind key_kind(const struct ut_blob *leaf)
+{
+    unitls_cert *cert = NULL;
+    const char *algorithm = NULL;
+    enum wolf_key_kind kind = WOLF_KEY_OTHER;
+    if (ut_cert_parse(leaf->data, leaf->len, &cert) == UNITLS_OK &&
+        unitls_cert_key_info(cert, &algorithm, NULL, NULL) == UNITLS_OK &&
+        algorithm != NULL)
+        kind = strcmp(algorithm, "id-ecPublicKey") == 0  ? WOLF_KEY_EC
+               : strcmp(algorithm, "rsaEncryption") == 0 ? WOLF_KEY_RSA
+                                                         : WOLF_KEY_OTHER;
+    unitls_cert_free(cert);
+    return kind;
+}
+
+/* Keeps the identity installed (takes `joined`) for wolf_sni.c. */
+static int keep(struct wolf_ctx_impl *impl, unsigned char *joined,
+                size_t joined_len, const unsigned char *der, size_t der_len,
+                const struct ut_blob *leaf)
+{
+    unsigned char *key = malloc(der_len ? der_len : 1);
+    if (key == NULL) {
+        free(joined);
+        return UNITLS_E_NOMEM;
+    }
+    memcpy(key, der, der_len);
+    wolf_identity_free(impl);
+    impl->identity_chain = (struct ut_blob){joined, joined_len};
+    impl->identity_key = (struct ut_blob){key, der_len};
+    impl->identity_kind = key_kind(leaf);
+    return UNITLS_OK;
+}
+
 static int install(unitls_ctx *ctx, const struct ut_blob_list *chain,
                    const unsigned char *der, size_t der_len)
 {
@@ -68,7 +112,11 @@ static int install(unitls_ctx *ctx, const struct ut_blob_list *chain,
              WOLFSSL_SUCCESS)
         rc = ut_ctx_fail(ctx, UNITLS_E_PARSE,
                          "wolfssl rejected the private key");
-    free(joined);
+    if (rc == UNITLS_OK)
+        rc = keep(wolf_ctx_impl(ctx), joined, joined_len, der, der_len,
+                  &chain->items[0]);
+    else
+        free(joined);
     wolfSSL_ERR_clear_error();
     return rc;
 }

@@ -59,7 +59,7 @@ static const char *wolf_backend_version(void)
 const struct unitls_provider ut_provider = {
     .name = "wolfssl",
     .caps = UNITLS_CAP_TLS13 | UNITLS_CAP_TRUST_DIR | WOLF_CAP_SYSTEM |
-            UNITLS_CAP_TLS13_SUITES | WOLF_CAP_VERIFY,
+            UNITLS_CAP_TLS13_SUITES | WOLF_CAP_VERIFY | UNITLS_CAP_SNI_SWITCH,
     .backend_version = wolf_backend_version,
     .global_init = wolf_global_init,
     .ctx_new = wolf_ctx_new,
@@ -92,4 +92,5 @@ const struct unitls_provider ut_provider = {
     .conn_verified_chain = wolf_conn_verified_chain,
     .conn_verify_offline = wolf_conn_verify_offline,
     .conn_alpn = wolf_conn_alpn,
+    .conn_use_identity_of = wolf_conn_use_identity_of,
 };

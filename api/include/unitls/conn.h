@@ -144,6 +144,33 @@ UNITLS_API int unitls_conn_set_server_name(unitls_conn *conn,
 UNITLS_API int unitls_conn_set_verify_name(unitls_conn *conn,
                                            const char *name);
 
+/** The server name (SNI): on a client, the name given to
+ * unitls_conn_set_server_name() (also when it is an IP literal, which is
+ * not sent); on a server, the host name the client sent, once the
+ * ClientHello has been read (from inside the SNI callback on), or NULL when
+ * it sent none. NULL for NULL conn or before it is known. Borrowed: valid
+ * until unitls_conn_free(). */
+UNITLS_API const char *unitls_conn_server_name(const unitls_conn *conn);
+
+/** Servers, only from inside the SNI callback (unitls_ctx_set_sni_callback):
+ * serves the certificate chain and private key of the server context `ctx`
+ * on this connection instead of those of the connection's own context.
+ * Only the certificate chain and the key are taken from `ctx`; everything
+ * else (protocol versions, cipher suites, verification of client
+ * certificates and its trust anchors, ALPN, the SNI callback itself) stays
+ * that of the connection's own context, on every provider alike.
+ * `ctx` becomes in use (unitls_ctx setters then answer UNITLS_E_STATE) and
+ * the connection keeps a reference to it until unitls_conn_free(), so the
+ * caller may free it at any time. Calling it again replaces the choice.
+ * Needs UNITLS_CAP_SNI_SWITCH.
+ * Returns UNITLS_OK; UNITLS_E_INVALID_ARG (NULL conn or ctx, a client
+ * context, or a context without a certificate); UNITLS_E_STATE outside the
+ * SNI callback (a client connection is never inside one);
+ * UNITLS_E_UNSUPPORTED; UNITLS_E_NOMEM (then which certificate the
+ * connection would serve is not known: the callback should refuse the
+ * name). */
+UNITLS_API int unitls_conn_set_ctx(unitls_conn *conn, unitls_ctx *ctx);
+
 /** Runs the handshake. Returns UNITLS_OK once it has completed (and again on
  * later calls); UNITLS_WANT_READ/WRITE; or an error:
  *  UNITLS_E_VERIFY     we rejected the peer's certificate (see the list)

@@ -289,6 +289,30 @@ typedef enum unitls_alpn_mismatch {
 UNITLS_API int unitls_ctx_set_alpn_mismatch(unitls_ctx *ctx,
                                             unitls_alpn_mismatch mode);
 
+/** A server's look at the server name (SNI, RFC 6066) a client asked for.
+ * `name` is the host name the client sent (NUL-terminated, borrowed for
+ * the call), or NULL when it sent none (a client connecting by IP address
+ * sends none). The callback may call unitls_conn_set_ctx() to serve the
+ * certificate of another server context (many names on one port), and may
+ * read unitls_conn_server_name(); it must not call any other unitls
+ * function on `conn`. Return UNITLS_OK to go on with the handshake, or any
+ * other value to refuse the name: the server then aborts with the fatal
+ * alert unrecognized_name (112); its handshake fails with
+ * UNITLS_E_HANDSHAKE, the client's with UNITLS_E_PEER_ALERT
+ * (unitls_conn_alert_received() 112). Runs once per handshake, on the
+ * handshake's thread, while the ClientHello is read, whether or not the
+ * client sent a name. */
+typedef int (*unitls_sni_fn)(void *user, unitls_conn *conn, const char *name);
+
+/** Servers: calls `fn` with the server name each client asks for (NULL
+ * removes the callback); `user` is passed to it. Without a callback, every
+ * client gets the context's own certificate, and the name is still
+ * readable with unitls_conn_server_name().
+ * Returns UNITLS_OK; UNITLS_E_INVALID_ARG (NULL ctx, or a client context);
+ * UNITLS_E_STATE once the context is in use. */
+UNITLS_API int unitls_ctx_set_sni_callback(unitls_ctx *ctx, unitls_sni_fn fn,
+                                           void *user);
+
 #ifdef __cplusplus
 }
 #endif
