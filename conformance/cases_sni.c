@@ -134,7 +134,7 @@ static void after_server(struct end *e)
 static void after_client(struct end *e)
 {
     char cns[512];
-    conn_verified_cns(e->conn, cns, sizeof(cns));
+    conn_chain_cns(e->conn, 1, cns, sizeof(cns));
     oc_str(&e->o, "verified", cns, e->cfg->sarg);
     oc_str(&e->o, "server_name", or_dash(unitls_conn_server_name(e->conn)),
            or_dash(e->cfg->server_name));

@@ -103,14 +103,19 @@ void check_every_crt_listed(struct outcome *o, const char *dir,
     oc_int(o, "crt_files", (long long)found, (long long)want);
 }
 
-void conn_verified_cns(const unitls_conn *conn, char *buf, size_t size)
+void conn_chain_cns(const unitls_conn *conn, int verified, char *buf,
+                    size_t size)
 {
-    size_t n = unitls_conn_verified_chain_count(conn), at = 0;
+    size_t n = verified ? unitls_conn_verified_chain_count(conn)
+                        : unitls_conn_peer_chain_count(conn);
+    size_t at = 0;
     char cn[128];
 
     snprintf(buf, size, "%s", n == 0 ? "-" : "");
     for (size_t i = 0; i < n && at < size; i++) {
-        cert_cn(unitls_conn_verified_chain_cert(conn, i), cn, sizeof(cn));
+        cert_cn(verified ? unitls_conn_verified_chain_cert(conn, i)
+                         : unitls_conn_peer_chain_cert(conn, i),
+                cn, sizeof(cn));
         at += (size_t)snprintf(buf + at, size - at, "%s%s", i ? "<" : "", cn);
     }
 }

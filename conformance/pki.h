@@ -41,9 +41,11 @@ void check_every_crt_listed(struct outcome *o, const char *dir,
  * ("-" for a NULL certificate, "" when there is none). */
 void cert_cn(const unitls_cert *cert, char *buf, size_t size);
 
-/* The commonNames of the connection's verified chain, leaf first, as
- * "leaf<intermediate<root" ("-" when it is empty). */
-void conn_verified_cns(const unitls_conn *conn, char *buf, size_t size);
+/* The commonNames of the connection's verified chain (verified != 0) or of
+ * the chain the peer sent, leaf first, as "leaf<intermediate<root" ("-"
+ * when it is empty). */
+void conn_chain_cns(const unitls_conn *conn, int verified, char *buf,
+                    size_t size);
 
 /* The connection's verification errors as "[name@depth,...]" ("[]" if none),
  * and the serials of the certificates they name as "[1006,-]". */

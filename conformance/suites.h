@@ -24,6 +24,7 @@ Suite *suite_renego(void);
 Suite *suite_verifyctl(void);
 Suite *suite_alpn(void);
 Suite *suite_sni(void);
+Suite *suite_mtls(void);
 
 /* Parts of suites kept in their own files. */
 void cert_fields_add(TCase *tc);

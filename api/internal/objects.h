@@ -47,6 +47,10 @@ struct unitls_ctx {
     unitls_sni_fn sni_cb;
     void *sni_cb_user;
     int has_identity; /* a certificate and key have been set */
+    /* Asked for the password of an encrypted key or PKCS#12 file
+     * (api/src/ctx_password.c). */
+    unitls_password_fn password_cb;
+    void *password_cb_user;
     char error[UT_ERROR_MAX];
     void *impl; /* the provider's context object */
 };

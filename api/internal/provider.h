@@ -48,6 +48,21 @@ struct unitls_provider {
     int (*ctx_use_cert_key)(unitls_ctx *ctx, const struct ut_blob_list *chain,
                             const unsigned char *key, size_t key_len,
                             const char *password);
+    /* Reads a PKCS#12 file (der[0..len)) with `password` (NULL: none was
+     * given; the backend's reading of no password). Appends its
+     * certificates to *certs as DER: the one the backend found to belong
+     * to the key first (or the first of the file when it found none), then
+     * the others in the file's order; and sets *key to the private key as
+     * plain DER in a new buffer the API layer wipes and frees (free()).
+     * Returns UNITLS_OK; UNITLS_E_KEY_PASSWORD when the password is
+     * missing or wrong (the integrity check or the decryption fails);
+     * UNITLS_E_PARSE (not PKCS#12, no key, no certificate);
+     * UNITLS_E_UNSUPPORTED naming an algorithm the backend lacks;
+     * UNITLS_E_NOMEM; with the message written by ut_ctx_fail. Whether
+     * the key belongs to the first certificate is the API layer's check. */
+    int (*ctx_parse_pkcs12)(unitls_ctx *ctx, const unsigned char *der,
+                            size_t len, const char *password,
+                            struct ut_blob_list *certs, struct ut_blob *key);
     /* Replace the TLS 1.2 / TLS 1.3 cipher suites with `ids` (IANA ids,
      * preference order, n > 0; each a suite of the registry of the right
      * protocol version, none twice: the API layer has checked). The suites

@@ -6,6 +6,7 @@
 #include "cert_model.h"
 #include "cert_strength.h"
 #include "certs_input.h"
+#include "ctx_identity.h"
 #include "file.h"
 #include "provider.h"
 #include "wipe.h"
@@ -43,16 +44,11 @@ static int check_chain_parses(unitls_ctx *ctx,
 }
 
 /* The provider wants the key NUL-terminated past its length. */
-static int use_identity(unitls_ctx *ctx, const void *cert, size_t cert_len,
-                        const void *key, size_t key_len,
-                        const char *password)
+int ut_ctx_install_identity(unitls_ctx *ctx, const struct ut_blob_list *chain,
+                            const void *key, size_t key_len,
+                            const char *password)
 {
-    struct ut_blob_list chain = {0};
-    int rc = ut_certs_from_buffer(cert, cert_len, &chain);
-    if (rc == UNITLS_E_PARSE)
-        rc = ut_ctx_fail(ctx, rc, "no certificate found (or malformed PEM)");
-    if (rc == UNITLS_OK)
-        rc = check_chain_parses(ctx, &chain);
+    int rc = check_chain_parses(ctx, chain);
     unsigned char *key_copy = NULL;
     if (rc == UNITLS_OK) {
         key_copy = malloc(key_len + 1);
@@ -62,7 +58,7 @@ static int use_identity(unitls_ctx *ctx, const void *cert, size_t cert_len,
     if (rc == UNITLS_OK) {
         memcpy(key_copy, key, key_len);
         key_copy[key_len] = '\0';
-        rc = ut_provider.ctx_use_cert_key(ctx, &chain, key_copy, key_len,
+        rc = ut_provider.ctx_use_cert_key(ctx, chain, key_copy, key_len,
                                           password);
         if (rc == UNITLS_OK)
             ctx->has_identity = 1;
@@ -71,8 +67,36 @@ static int use_identity(unitls_ctx *ctx, const void *cert, size_t cert_len,
         ut_wipe(key_copy, key_len);
         free(key_copy);
     }
+    return rc;
+}
+
+/* The certificates and the key as given, for ut_ctx_with_password. */
+struct identity_input {
+    const void *cert, *key;
+    size_t cert_len, key_len;
+};
+
+static int use_identity_with(unitls_ctx *ctx, const void *arg,
+                             const char *password)
+{
+    const struct identity_input *in = arg;
+    struct ut_blob_list chain = {0};
+    int rc = ut_certs_from_buffer(in->cert, in->cert_len, &chain);
+    if (rc == UNITLS_E_PARSE)
+        rc = ut_ctx_fail(ctx, rc, "no certificate found (or malformed PEM)");
+    if (rc == UNITLS_OK)
+        rc = ut_ctx_install_identity(ctx, &chain, in->key, in->key_len,
+                                     password);
     ut_blob_list_free(&chain);
     return rc;
+}
+
+static int use_identity(unitls_ctx *ctx, const void *cert, size_t cert_len,
+                        const void *key, size_t key_len,
+                        const char *password)
+{
+    struct identity_input in = {cert, key, cert_len, key_len};
+    return ut_ctx_with_password(ctx, use_identity_with, &in, password);
 }
 
 int unitls_ctx_use_certificate_mem(unitls_ctx *ctx, const void *cert,

@@ -40,6 +40,8 @@ OUTPUTS=(
   other-server.crt other-server.key other-server-chain.pem
   other-server-fullchain.pem
   server-enc.key mismatch.key server.der server-key.der
+  client.der client-key.der client-enc.key
+  client.p12 client-legacy.p12 client-mismatch.p12
   garbage.pem notacert.txt bundle.pem
 )
 
@@ -130,9 +132,29 @@ ec_key mismatch.key
 openssl x509 -in server.crt -outform DER -out server.der
 openssl pkcs8 -topk8 -nocrypt -in server.key -outform DER -out server-key.der
 
+openssl x509 -in client.crt -outform DER -out client.der
+openssl pkcs8 -topk8 -nocrypt -in client.key -outform DER -out client-key.der
+openssl pkcs8 -topk8 -in client.key -v2 aes-256-cbc -v2prf hmacWithSHA256 \
+    -passout "pass:$PASSWORD" -out client-enc.key
+
+# --- PKCS#12: the client's key, certificate and chain (int-ca, root-ca) -----------
+cat int-ca.crt root-ca.crt > "$WORK/client-cas.pem"
+# OpenSSL 3's default encoding: PBES2/PBKDF2/AES-256-CBC, SHA-256 MAC.
+openssl pkcs12 -export -in client.crt -inkey client.key \
+    -certfile "$WORK/client-cas.pem" -name "unitls test client" \
+    -passout "pass:$PASSWORD" -out client.p12
+# The legacy encoding: pbeWithSHA1And3-KeyTripleDES-CBC, SHA-1 MAC.
+openssl pkcs12 -export -in client.crt -inkey client.key \
+    -certfile "$WORK/client-cas.pem" -name "unitls test client" \
+    -keypbe PBE-SHA1-3DES -certpbe PBE-SHA1-3DES -macalg sha1 \
+    -passout "pass:$PASSWORD" -out client-legacy.p12
+# A key (mismatch.key) with certificates none of which belongs to it.
+openssl pkcs12 -export -nocerts -inkey mismatch.key -certfile client-chain.pem \
+    -passout "pass:$PASSWORD" -out client-mismatch.p12 2> /dev/null
+
 # These are public test keys: make them readable like every other fixture
 # (openssl writes private keys with mode 0600).
-chmod 0644 -- *.key server-key.der
+chmod 0644 -- *.key server-key.der client-key.der *.p12
 
 # --- inputs that are not certificates ----------------------------------------------
 cat > garbage.pem <<'GARBAGE'

@@ -20,6 +20,9 @@ int ossl_ctx_load_system_trust(unitls_ctx *ctx);
 int ossl_ctx_use_cert_key(unitls_ctx *ctx, const struct ut_blob_list *chain,
                           const unsigned char *key, size_t key_len,
                           const char *password);
+int ossl_ctx_parse_pkcs12(unitls_ctx *ctx, const unsigned char *der,
+                          size_t len, const char *password,
+                          struct ut_blob_list *certs, struct ut_blob *key);
 int ossl_ctx_apply_tls12_suites(unitls_ctx *ctx, const int *ids, size_t n);
 int ossl_ctx_apply_tls13_suites(unitls_ctx *ctx, const int *ids, size_t n);
 
@@ -69,6 +72,7 @@ int ossl_conn_use_identity_of(unitls_conn *conn, const unitls_ctx *from);
     .ctx_load_trust_dir = ossl_ctx_load_trust_dir,                             \
     .ctx_load_system_trust = ossl_ctx_load_system_trust,                       \
     .ctx_use_cert_key = ossl_ctx_use_cert_key,                                 \
+    .ctx_parse_pkcs12 = ossl_ctx_parse_pkcs12,                                 \
     .ctx_apply_tls12_suites = ossl_ctx_apply_tls12_suites,                     \
     .ctx_apply_tls13_suites = ossl_ctx_apply_tls13_suites,                     \
     .ctx_apply_verify_params = ossl_ctx_apply_verify_params,                   \

@@ -186,6 +186,11 @@ int wolf_ctx_use_cert_key(unitls_ctx *ctx, const struct ut_blob_list *chain,
                           const unsigned char *key, size_t key_len,
                           const char *password);
 
+/* wolf_pkcs12.c: the vtable's ctx_parse_pkcs12. */
+int wolf_ctx_parse_pkcs12(unitls_ctx *ctx, const unsigned char *der,
+                          size_t len, const char *password,
+                          struct ut_blob_list *certs, struct ut_blob *key);
+
 /* wolf_key.c: the private key (PEM or DER, maybe encrypted) as plain DER
  * in a new buffer (*der, freed by the caller after ut_wipe). Returns
  * UNITLS_OK, UNITLS_E_PARSE, UNITLS_E_KEY_PASSWORD (message on ctx) or

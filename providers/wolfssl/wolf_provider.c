@@ -70,6 +70,7 @@ const struct unitls_provider ut_provider = {
     .ctx_load_trust_dir = wolf_ctx_load_trust_dir,
     .ctx_load_system_trust = wolf_ctx_load_system_trust,
     .ctx_use_cert_key = wolf_ctx_use_cert_key,
+    .ctx_parse_pkcs12 = wolf_ctx_parse_pkcs12,
     .ctx_apply_tls12_suites = wolf_ctx_apply_tls12_suites,
     .ctx_apply_tls13_suites = wolf_ctx_apply_tls13_suites,
     .ctx_apply_verify_params = wolf_ctx_apply_verify_params,

@@ -167,6 +167,58 @@ UNITLS_API int unitls_ctx_use_certificate_mem(unitls_ctx *ctx,
                                               const void *key, size_t key_len,
                                               const char *password);
 
+/** Sets the context's own certificate chain and private key from a PKCS#12
+ * file (a .p12 / .pfx "keystore"), replacing any set before. The file holds
+ * one private key and certificates: the certificate that belongs to the
+ * key is the leaf, and every other certificate of the file is sent after
+ * it as the chain, in the file's order (put the intermediates there; a root
+ * may be included and is then sent too). `password` decrypts the file and
+ * checks its integrity; NULL means none was given (the unitls password
+ * callback is then asked when the file needs one, see
+ * unitls_ctx_set_password_callback()). Both encodings `openssl pkcs12
+ * -export` writes are read on every provider: OpenSSL 3's default
+ * (PBES2 with AES-256-CBC, SHA-256 MAC) and the legacy one
+ * (pbeWithSHA1And3-KeyTripleDES-CBC, SHA-1 MAC).
+ *
+ * unitls_ctx_use_pkcs12_file: reads the file at `path` (DER).
+ * unitls_ctx_use_pkcs12_mem: the same from memory; `data` is read during
+ *   the call and not kept.
+ *
+ * Returns UNITLS_OK; UNITLS_E_INVALID_ARG (NULL ctx, path or data; also a
+ * weak leaf, as unitls_ctx_use_certificate_file()); UNITLS_E_FILE (missing
+ * or unreadable file); UNITLS_E_PARSE (not PKCS#12, or without a key or a
+ * certificate); UNITLS_E_KEY_PASSWORD (missing or wrong password, or the
+ * password callback gave none); UNITLS_E_KEY_MISMATCH (no certificate of
+ * the file belongs to its key); UNITLS_E_UNSUPPORTED (an encryption or MAC
+ * algorithm the provider lacks, named in the message); UNITLS_E_STATE;
+ * UNITLS_E_NOMEM. On failure the context keeps the identity it had. */
+/**@{*/
+UNITLS_API int unitls_ctx_use_pkcs12_file(unitls_ctx *ctx, const char *path,
+                                          const char *password);
+UNITLS_API int unitls_ctx_use_pkcs12_mem(unitls_ctx *ctx, const void *data,
+                                         size_t len, const char *password);
+/**@}*/
+
+/** Asks the application for a password: write it (no NUL needed) into
+ * `buf`, which has room for `size` bytes, and return its length (0 to
+ * `size`); return -1 to give none. `user` is the pointer given to
+ * unitls_ctx_set_password_callback(). The buffer is wiped after use. */
+typedef int (*unitls_password_fn)(void *user, char *buf, size_t size);
+
+/** Sets the callback asked for the password of an encrypted private key
+ * (unitls_ctx_use_certificate_file()/_mem()) or of a PKCS#12 file
+ * (unitls_ctx_use_pkcs12_file()/_mem()) when the call passed no password
+ * (NULL). It is asked at most once per call, and only when the input needs
+ * a password: the call first tries without one. It runs on the calling
+ * thread, inside that call; it must not call unitls on `ctx`. A password
+ * passed to the call is always used instead. NULL removes the callback.
+ * `size` is at least 1024. A callback that returns -1 (or a length above
+ * `size`) makes the call fail with UNITLS_E_KEY_PASSWORD.
+ * Returns UNITLS_OK; UNITLS_E_INVALID_ARG (NULL ctx); UNITLS_E_STATE. */
+UNITLS_API int unitls_ctx_set_password_callback(unitls_ctx *ctx,
+                                                unitls_password_fn fn,
+                                                void *user);
+
 /** Sets the cipher suites offered and accepted for TLS 1.2, replacing the
  * current ones.
  *
