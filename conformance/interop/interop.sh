@@ -6,7 +6,9 @@
 #
 #   interop.sh SERVER_CLI CLIENT_CLI PKI_DIR SCENARIO
 #
-# Scenarios: tls13, tls12, client-cert, client-cert-missing, verify-fail.
+# Scenarios: tls13, tls12, alpn, client-cert, client-cert-missing,
+# verify-fail, mtls (the client's identity from PKCS#12), sni (the server
+# switches to another certificate for the name the client asks for).
 set -euo pipefail
 
 server_cli=$1 client_cli=$2 pki=$3 scenario=$4
@@ -38,6 +40,11 @@ case $scenario in
   client-cert-missing)
          server_args+=(--ca "$pki/root-ca.crt" --require-client-cert)
          expect_client=1 expect_server=1 ;;
+  mtls)  echo unitls-pass > "$work/password"
+         server_args+=(--ca "$pki/root-ca.crt" --require-client-cert)
+         client_args+=(--pkcs12 "$pki/client.p12" --password-file "$work/password") ;;
+  sni)   server_args+=(--sni "localhost=$pki/other-server-chain.pem,$pki/other-server.key")
+         client_args=(--ca "$pki/other-root-ca.crt" --servername localhost) ;;
   verify-fail)
          server_args=(--cert "$pki/other-server-fullchain.pem" --key "$pki/other-server.key")
          expect_client=1 expect_server=1 ;;
@@ -81,6 +88,11 @@ case $scenario in
   alpn)
     grep -qx "alpn: h2" "$work/client.err" || fail "client must agree on h2"
     grep -q "alpn: h2" "$work/server.err" || fail "server must agree on h2" ;;
+  mtls)
+    grep -q "peer: .*CN=unitls test client" "$work/server.err" || fail "server must name the client's CN" ;;
+  sni)
+    grep -qx "subject: .*OU=other, CN=localhost" "$work/client.err" || fail "client must get other-server's certificate"
+    grep -q "server name: localhost" "$work/server.err" || fail "server must report the name asked for" ;;
   verify-fail)
     grep -q "UNITLS_E_VERIFY" "$work/client.err" || fail "client must report UNITLS_E_VERIFY"
     grep -q "self_signed_in_chain" "$work/client.err" || fail "client must list self_signed_in_chain"

@@ -11,6 +11,7 @@
 #include "echo_server.h"
 #include "net.h"
 #include "output.h"
+#include "sni_table.h"
 #include "tls_settings.h"
 
 #define COMMAND "serve"
@@ -21,6 +22,8 @@ struct serve_options {
     unsigned port;
     int require_client_cert;
     int once;
+    const char *sni[SNI_TABLE_MAX]; /* --sni NAME=CHAIN,KEY */
+    size_t sni_count;
 };
 
 static const char serve_description[] =
@@ -30,7 +33,8 @@ static const char serve_description[] =
     "the client\ncloses. With --ca, client certificates are requested "
     "(and must verify if\nsent); --require-client-cert makes them "
     "mandatory. --once exits after the\nfirst connection: 0 if its "
-    "handshake succeeded, else 1.\n";
+    "handshake succeeded, else 1. Each --sni NAME=CHAIN,KEY\nserves that "
+    "certificate to clients asking for NAME (SNI); others get --cert.\n";
 
 /* Checks what parsing cannot. Returns ARGS_RUN or EXIT_USAGE. */
 static int check_options(const struct cli_spec *spec,
@@ -39,8 +43,13 @@ static int check_options(const struct cli_spec *spec,
     int status = tls_settings_check(spec, &options->tls);
     if (status != ARGS_RUN)
         return status;
-    if (options->tls.cert == NULL)
-        return args_usage_error(spec, "--cert is required");
+    if (options->tls.cert == NULL && options->tls.pkcs12 == NULL)
+        return args_usage_error(spec, "--cert or --pkcs12 is required");
+    for (size_t i = 0; i < options->sni_count; i++)
+        if (!sni_spec_valid(options->sni[i]))
+            return args_usage_error(spec, "--sni must be NAME=CHAIN,KEY, not "
+                                          "'%s'",
+                                    options->sni[i]);
     if (options->require_client_cert && options->tls.ca == NULL)
         return args_usage_error(spec, "--require-client-cert needs --ca");
     if (options->port_text != NULL &&
@@ -58,12 +67,15 @@ static unitls_verify_mode client_verify_mode(const struct serve_options *o)
                                   : UNITLS_VERIFY_OPTIONAL;
 }
 
-static unitls_ctx *build_context(const struct serve_options *options)
+static unitls_ctx *build_context(const struct serve_options *options,
+                                 struct sni_table *sni)
 {
     unitls_ctx *ctx = tls_new_context(COMMAND, UNITLS_ROLE_SERVER);
     if (ctx == NULL)
         return NULL;
     if (tls_apply_versions(COMMAND, ctx, &options->tls) != EXIT_OK ||
+        sni_table_build(COMMAND, ctx, sni, options->sni, options->sni_count,
+                        &options->tls) != EXIT_OK ||
         tls_apply_alpn(COMMAND, ctx, &options->tls) != EXIT_OK ||
         tls_load_identity(COMMAND, ctx, &options->tls) != EXIT_OK ||
         tls_load_ca(COMMAND, ctx, &options->tls) != EXIT_OK ||
@@ -93,9 +105,12 @@ static int serve_loop(unitls_ctx *ctx, int listener, int once)
 
 static int serve(const struct serve_options *options)
 {
-    unitls_ctx *ctx = build_context(options);
-    if (ctx == NULL)
+    struct sni_table sni = {0};
+    unitls_ctx *ctx = build_context(options, &sni);
+    if (ctx == NULL) {
+        sni_table_free(&sni);
         return EXIT_FAILED;
+    }
     unsigned bound_port = 0;
     int listener = net_listen_loopback(COMMAND, options->port, &bound_port);
     int code = EXIT_FAILED;
@@ -107,6 +122,7 @@ static int serve(const struct serve_options *options)
         close(listener);
     }
     unitls_ctx_free(ctx);
+    sni_table_free(&sni);
     return code;
 }
 
@@ -114,12 +130,19 @@ int cmd_serve(int argc, char **argv)
 {
     struct serve_options options = {0};
     const struct cli_option option_table[] = {
-        {"--cert", "FILE", "server certificate chain (required)",
+        {"--cert", "FILE", "server certificate chain (or --pkcs12)",
          &options.tls.cert, NULL},
         {"--key", "FILE", "private key (default: in --cert)",
          &options.tls.key, NULL},
-        {"--password", "PW", "password of an encrypted --key",
+        {"--pkcs12", "FILE", "certificate, chain and key from a PKCS#12 file",
+         &options.tls.pkcs12, NULL},
+        {"--password", "PW", "password of an encrypted --key or --pkcs12",
          &options.tls.password, NULL},
+        {"--password-file", "FILE", "the same, the first line of FILE",
+         &options.tls.password_file, NULL},
+        {"--sni", "NAME=CHAIN,KEY", "serve CHAIN and KEY to clients asking "
+                                    "for NAME (repeatable)",
+         NULL, NULL},
         {"--ca", "FILE", "request client certificates; trust these CAs",
          &options.tls.ca, NULL},
         {"--require-client-cert", NULL, "reject clients without a certificate",
@@ -135,9 +158,12 @@ int cmd_serve(int argc, char **argv)
         {"--alpn", "LIST", "ALPN protocols, comma-separated, preferred first",
          &options.tls.alpn, NULL},
     };
+    struct cli_list lists[] = {{"--sni", options.sni, SNI_TABLE_MAX, 0}};
     const struct cli_spec spec = {
         .command = COMMAND,
         .arguments = "",
+        .lists = lists,
+        .list_count = 1,
         .description = serve_description,
         .options = option_table,
         .option_count = sizeof(option_table) / sizeof(option_table[0]),
@@ -146,6 +172,7 @@ int cmd_serve(int argc, char **argv)
     };
     size_t count;
     int parsed = args_parse(&spec, argc, argv, NULL, &count);
+    options.sni_count = lists[0].count;
     if (parsed == ARGS_RUN)
         parsed = check_options(&spec, &options);
     if (parsed != ARGS_RUN)

@@ -20,7 +20,8 @@ static int handshake(const char *command, unitls_conn *conn, int fd,
     }
     fprintf(stderr, "unitls: %s: %s: ", command, peer);
     session_print_brief(stderr, conn);
-    fputc('\n', stderr);
+    const char *name = unitls_conn_server_name(conn);
+    fprintf(stderr, ", server name: %s\n", name != NULL ? name : "(none)");
     return 1;
 }
 

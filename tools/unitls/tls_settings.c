@@ -1,9 +1,11 @@
 /* The TLS options several subcommands share, applied to a context. */
 #include "tls_settings.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "commands.h"
+#include "file_io.h"
 #include "report.h"
 
 /* "1.2" -> UNITLS_TLS1_2, "1.3" -> UNITLS_TLS1_3, NULL -> 0 (keep the
@@ -35,8 +37,17 @@ int tls_settings_check(const struct cli_spec *spec,
                                 settings->tls_min, settings->tls_max);
     if (settings->cert == NULL && settings->key != NULL)
         return args_usage_error(spec, "--key needs --cert");
-    if (settings->cert == NULL && settings->password != NULL)
-        return args_usage_error(spec, "--password needs --cert");
+    if (settings->cert != NULL && settings->pkcs12 != NULL)
+        return args_usage_error(spec, "--cert and --pkcs12 exclude each other");
+    int identity = settings->cert != NULL || settings->pkcs12 != NULL;
+    if (!identity && settings->password != NULL)
+        return args_usage_error(spec, "--password needs --cert or --pkcs12");
+    if (!identity && settings->password_file != NULL)
+        return args_usage_error(spec,
+                                "--password-file needs --cert or --pkcs12");
+    if (settings->password != NULL && settings->password_file != NULL)
+        return args_usage_error(spec, "--password and --password-file "
+                                      "exclude each other");
     return ARGS_RUN;
 }
 
@@ -109,9 +120,45 @@ int tls_load_ca(const char *command, unitls_ctx *ctx,
     return EXIT_OK;
 }
 
+/* The password callback of --password-file: the file's first line. */
+static int password_from_file(void *user, char *buf, size_t size)
+{
+    enum { PASSWORD_FILE_MAX = 4096 };
+    unsigned char *data = NULL;
+    size_t len = 0;
+    if (file_read_all(user, PASSWORD_FILE_MAX, &data, &len) != 0)
+        return -1;
+    size_t n = 0;
+    while (n < len && data[n] != '\n' && data[n] != '\r')
+        n++;
+    int result = n <= size ? (int)n : -1;
+    if (result >= 0)
+        memcpy(buf, data, n);
+    memset(data, 0, len); /* a test tool; the library wipes its own copy */
+    free(data);
+    return result;
+}
+
+void tls_apply_password_file(unitls_ctx *ctx,
+                             const struct tls_settings *settings)
+{
+    if (settings->password_file != NULL)
+        unitls_ctx_set_password_callback(ctx, password_from_file,
+                                         (void *)settings->password_file);
+}
+
 int tls_load_identity(const char *command, unitls_ctx *ctx,
                       const struct tls_settings *settings)
 {
+    tls_apply_password_file(ctx, settings);
+    if (settings->pkcs12 != NULL) {
+        int status = unitls_ctx_use_pkcs12_file(ctx, settings->pkcs12,
+                                                settings->password);
+        if (status == UNITLS_OK)
+            return EXIT_OK;
+        return report_file_option(command, "--pkcs12", settings->pkcs12,
+                                  status, ctx);
+    }
     if (settings->cert == NULL)
         return EXIT_OK;
     int status = unitls_ctx_use_certificate_file(

@@ -1,5 +1,6 @@
 /* The TLS options several subcommands share (--ca, --cert, --key,
- * --password, --tls-min, --tls-max, --alpn) and how they are applied to a context.
+ * --pkcs12, --password, --password-file, --tls-min, --tls-max, --alpn) and
+ * how they are applied to a context.
  * Failures are reported on stderr here; callers only return the exit code. */
 #ifndef UNITLS_CLI_TLS_SETTINGS_H
 #define UNITLS_CLI_TLS_SETTINGS_H
@@ -12,15 +13,19 @@ struct tls_settings {
     const char *ca;       /* --ca FILE: trust anchors */
     const char *cert;     /* --cert FILE: own certificate chain */
     const char *key;      /* --key FILE; NULL: the key is in --cert */
-    const char *password; /* --password PW for an encrypted key */
+    const char *pkcs12;   /* --pkcs12 FILE: own identity, instead of --cert */
+    const char *password; /* --password PW for an encrypted key or --pkcs12 */
+    const char *password_file; /* --password-file FILE: its first line,
+                                  read only when a password is needed */
     const char *tls_min;  /* --tls-min 1.2|1.3 */
     const char *tls_max;  /* --tls-max 1.2|1.3 */
     const char *alpn;     /* --alpn LIST: comma-separated ALPN protocols */
 };
 
 /* Checks the option values that parsing cannot: the versions are "1.2" or
- * "1.3" and min <= max; --key and --password need --cert. Returns ARGS_RUN
- * or EXIT_USAGE (reported with the usage of `spec`). */
+ * "1.3" and min <= max; --key needs --cert; --pkcs12 excludes --cert;
+ * --password and --password-file need one of them, and not each other.
+ * Returns ARGS_RUN or EXIT_USAGE (reported with the usage of `spec`). */
 int tls_settings_check(const struct cli_spec *spec,
                        const struct tls_settings *settings);
 
@@ -40,10 +45,14 @@ int tls_apply_alpn(const char *command, unitls_ctx *ctx,
 int tls_load_ca(const char *command, unitls_ctx *ctx,
                 const struct tls_settings *settings);
 
-/* Loads --cert/--key/--password (if --cert is given). Returns EXIT_OK or
- * EXIT_FAILED. */
+/* Loads --cert/--key or --pkcs12 (if given), with --password or
+ * --password-file. Returns EXIT_OK or EXIT_FAILED. */
 int tls_load_identity(const char *command, unitls_ctx *ctx,
                       const struct tls_settings *settings);
+
+/* Installs --password-file (if given) as ctx's password callback. */
+void tls_apply_password_file(unitls_ctx *ctx,
+                             const struct tls_settings *settings);
 
 /* Sets the verify mode. Returns EXIT_OK or EXIT_FAILED. */
 int tls_set_verify_mode(const char *command, unitls_ctx *ctx,
