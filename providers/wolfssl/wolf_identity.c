@@ -74,26 +74,21 @@ static enum wolf_key_kind key_kind(const struct ut_blob *leaf)
     return kind;
 }
 
-/* Keeps the identity installed (takes `joined`) for wolf_sni.c. */
-static int keep(struct wolf_ctx_impl *impl, unsigned char *joined,
-                size_t joined_len, const unsigned char *der, size_t der_len,
-                const struct ut_blob *leaf)
+/* Keeps the identity installed for wolf_sni.c: takes `joined` and *der
+ * (setting it to NULL), so nothing can fail once wolfSSL has it. */
+static void keep(struct wolf_ctx_impl *impl, unsigned char *joined,
+                 size_t joined_len, unsigned char **der, size_t der_len,
+                 const struct ut_blob *leaf)
 {
-    unsigned char *key = malloc(der_len ? der_len : 1);
-    if (key == NULL) {
-        free(joined);
-        return UNITLS_E_NOMEM;
-    }
-    memcpy(key, der, der_len);
     wolf_identity_free(impl);
     impl->identity_chain = (struct ut_blob){joined, joined_len};
-    impl->identity_key = (struct ut_blob){key, der_len};
+    impl->identity_key = (struct ut_blob){*der, der_len};
     impl->identity_kind = key_kind(leaf);
-    return UNITLS_OK;
+    *der = NULL;
 }
 
 static int install(unitls_ctx *ctx, const struct ut_blob_list *chain,
-                   const unsigned char *der, size_t der_len)
+                   unsigned char **der, size_t der_len)
 {
     unsigned char *joined = NULL;
     size_t joined_len = 0;
@@ -107,14 +102,14 @@ static int install(unitls_ctx *ctx, const struct ut_blob_list *chain,
             WOLFSSL_SUCCESS)
         rc = ut_ctx_fail(ctx, UNITLS_E_PARSE,
                          "wolfssl rejected the certificate chain");
-    else if (wolfSSL_CTX_use_PrivateKey_buffer(ssl_ctx, der, (long)der_len,
+    else if (wolfSSL_CTX_use_PrivateKey_buffer(ssl_ctx, *der, (long)der_len,
                                                WOLFSSL_FILETYPE_ASN1) !=
              WOLFSSL_SUCCESS)
         rc = ut_ctx_fail(ctx, UNITLS_E_PARSE,
                          "wolfssl rejected the private key");
     if (rc == UNITLS_OK)
-        rc = keep(wolf_ctx_impl(ctx), joined, joined_len, der, der_len,
-                  &chain->items[0]);
+        keep(wolf_ctx_impl(ctx), joined, joined_len, der, der_len,
+             &chain->items[0]);
     else
         free(joined);
     wolfSSL_ERR_clear_error();
@@ -136,8 +131,9 @@ int wolf_ctx_use_cert_key(unitls_ctx *ctx, const struct ut_blob_list *chain,
         return rc;
     rc = check_key(ctx, &chain->items[0], der, der_len, encrypted);
     if (rc == UNITLS_OK)
-        rc = install(ctx, chain, der, der_len);
-    ut_wipe(der, der_len);
+        rc = install(ctx, chain, &der, der_len);
+    if (der != NULL)
+        ut_wipe(der, der_len);
     free(der);
     return rc;
 }

@@ -142,7 +142,9 @@ UNITLS_API int unitls_ctx_load_system_trust(unitls_ctx *ctx);
  * with it, in PEM; or exactly one certificate in DER. `key_path` holds the
  * private key (PEM or DER; PKCS#8, traditional, or encrypted PKCS#8); NULL
  * means the key is in `cert_path` after the certificates. `password` decrypts
- * an encrypted key; it may be NULL for a plain key. The key is checked against
+ * an encrypted key; NULL means none was given (fine for a plain key; for an
+ * encrypted one the password callback is asked, if there is one: see
+ * unitls_ctx_set_password_callback()). The key is checked against
  * the leaf now, not at the first handshake.
  *
  * Returns UNITLS_OK; UNITLS_E_INVALID_ARG (NULL ctx or cert_path);
