@@ -127,6 +127,7 @@ static void after_server(struct end *e)
     unitls_ctx_free(st.other);
     unitls_ctx_free(st.client);
     unitls_ctx_free(st.bare);
+    st.other = st.client = st.bare = NULL;
 }
 
 /* The client reads back the name it set; sarg: the verified chain's
