@@ -223,12 +223,14 @@ const int *ut_ctx_groups(const unitls_ctx *ctx, size_t *n);
  * to follow (wolfSSL's TLS 1.2 server cannot be given an order). The
  * provider hands over the bodies of the ClientHello's supported_groups and
  * supported_versions extensions as sent (NULL, 0 when absent), before its
- * backend reads the key shares. Finite-field groups count only when TLS 1.3
- * will be used (the client offers it and ctx allows it). Returns:
+ * backend reads the key shares. *tls13 gets whether TLS 1.3 will be used
+ * (the client offers it and ctx allows it); finite-field groups count only
+ * then. Returns:
  *  - the IANA id, which the provider makes the group its backend uses on
- *    this connection (its first or its only one; a TLS 1.3 client whose
- *    key share is for another group then gets a HelloRetryRequest for this
- *    one);
+ *    this connection: in TLS 1.3 its only one, so that a client whose key
+ *    share is for another group gets a HelloRetryRequest for this one; in
+ *    TLS 1.2 its first one at least (OpenSSL also checks a client's ECDSA
+ *    certificate against the list);
  *  - UT_GROUPS_NONE_SHARED when no group is shared and the handshake cannot
  *    succeed without one (TLS 1.3, or TLS 1.2 with ECDHE suites only): the
  *    server fails with handshake_failure (40), as OpenSSL and BoringSSL do
@@ -238,7 +240,7 @@ const int *ut_ctx_groups(const unitls_ctx *ctx, size_t *n);
 enum { UT_GROUPS_NONE_SHARED = -2 };
 int ut_groups_choose(const unitls_ctx *ctx, const unsigned char *groups_ext,
                      size_t groups_len, const unsigned char *versions_ext,
-                     size_t versions_len);
+                     size_t versions_len, int *tls13);
 
 /* The one provider linked into this library. */
 extern const struct unitls_provider ut_provider;

@@ -106,13 +106,14 @@ static int own_has(const int *own, size_t n, int id)
 
 int ut_groups_choose(const unitls_ctx *ctx, const unsigned char *groups_ext,
                      size_t groups_len, const unsigned char *versions_ext,
-                     size_t versions_len)
+                     size_t versions_len, int *tls13_out)
 {
-    if (!well_formed(groups_ext, groups_len, 2))
-        return -1;
     int tls13 = ctx->max_version >= UNITLS_TLS1_3 &&
                 well_formed(versions_ext, versions_len, 1) &&
                 vector_has(versions_ext, versions_len, 1, TLS13_WIRE);
+    *tls13_out = tls13;
+    if (!well_formed(groups_ext, groups_len, 2))
+        return -1;
     size_t n;
     const int *own = ut_ctx_groups(ctx, &n);
     for (size_t at = 2; at < groups_len; at += 2) {

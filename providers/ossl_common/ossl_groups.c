@@ -68,20 +68,20 @@ int ossl_ctx_apply_groups(unitls_ctx *ctx, const int *ids, size_t n)
     return UNITLS_OK;
 }
 
-/* A server puts the group the API layer chose first in the connection's
- * list, before the library reads the key shares: both libraries then use
- * it (the server's order counts, SSL_OP_CIPHER_SERVER_PREFERENCE), asking
- * for its key share when the client sent another. The others stay in the
- * list, as OpenSSL also checks a TLS 1.2 client's ECDSA certificate
- * against it. */
-static void prefer_group(SSL *ssl, const unitls_ctx *ctx, int chosen)
+/* A server gives the connection the group the API layer chose before the
+ * library reads the key shares: in TLS 1.3 as its only group, so that both
+ * libraries ask for its key share when the client sent another; in TLS 1.2
+ * as its first, which both then use (the server's order counts,
+ * SSL_OP_CIPHER_SERVER_PREFERENCE), the others staying in the list, as
+ * OpenSSL also checks a TLS 1.2 client's ECDSA certificate against it. */
+static void use_group(SSL *ssl, const unitls_ctx *ctx, int chosen, int only)
 {
     size_t n, k = 0;
     const int *own = ut_ctx_groups(ctx, &n);
     int ids[GROUPS_MAX];
     char list[GROUPS_MAX * NAME_ROOM];
     ids[k++] = chosen;
-    for (size_t i = 0; i < n && k < GROUPS_MAX; i++)
+    for (size_t i = 0; !only && i < n && k < GROUPS_MAX; i++)
         if (own[i] != chosen)
             ids[k++] = own[i];
     if (group_names(ids, k, list))
@@ -101,10 +101,11 @@ static void choose_group(ossl_compat_hello hello)
     if (!ossl_compat_hello_ext(hello, TLSEXT_TYPE_supported_versions,
                                &versions, &versions_len))
         versions = NULL;
+    int tls13;
     int id = ut_groups_choose(conn->ctx, groups, groups_len, versions,
-                              versions_len);
+                              versions_len, &tls13);
     if (id >= 0)
-        prefer_group(ssl, conn->ctx, id);
+        use_group(ssl, conn->ctx, id, tls13);
 }
 
 OSSL_COMPAT_HELLO_CB(on_client_hello, choose_group)

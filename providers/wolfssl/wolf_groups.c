@@ -115,22 +115,26 @@ static int ec_key_size(int id)
     }
 }
 
-/* wolfSSL's TLS 1.3 server takes the connection's groups. Its TLS 1.2
- * server takes the first curve of the client's list that the context has
- * (wolf_groups_set) and that has the size of its "temporary ECDHE key",
- * which is therefore set to the chosen group's size: as the chosen group is
- * the first of the client's list that the context has, that is the one. */
+/* wolfSSL's TLS 1.3 server takes the connection's groups: the chosen one
+ * alone. Its TLS 1.2 server ignores them (and refuses them on a connection
+ * limited to TLS 1.2): it takes the first curve of the client's list that
+ * the context has (wolf_groups_set) and that has the size of its
+ * "temporary ECDHE key", which is therefore set to the chosen group's
+ * size; the chosen group being the first of the client's list that the
+ * context has, that is the one. */
 int wolf_groups_choose(struct wolf_conn *wc, const unsigned char *groups,
                        size_t groups_len, const unsigned char *versions,
                        size_t versions_len)
 {
+    int tls13;
     int id = ut_groups_choose(wc->conn->ctx, groups, groups_len, versions,
-                              versions_len);
+                              versions_len, &tls13);
     if (id < 0)
         return id;
     wc->group_chosen = id;
-    (void)wolfSSL_set_groups(wc->ssl, &id, 1);
-    if (ec_key_size(id) > 0)
+    if (tls13)
+        (void)wolfSSL_set_groups(wc->ssl, &id, 1);
+    else
         (void)wolfSSL_SetTmpEC_DHE_Sz(wc->ssl, (word16)ec_key_size(id));
     return id;
 }
