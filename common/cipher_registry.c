@@ -416,3 +416,27 @@ int ut_cipher_is_tls13(int id)
     return (id >= 0x1301 && id <= 0x13FF) || id == 0x00C6 || id == 0x00C7 ||
            id == 0xC0B4 || id == 0xC0B5 || (id >= 0xC103 && id <= 0xC106);
 }
+
+/* The bulk cipher is what follows "_WITH_" (TLS 1.2 and earlier) or "TLS_"
+ * (TLS 1.3, and TLS_NULL_WITH_NULL_NULL's "NULL"); the first token found
+ * there decides, so the export ciphers come before the rest. */
+int ut_cipher_bits(int id)
+{
+    static const struct {
+        const char *token;
+        int bits;
+    } tokens[] = {{"_40", 40},         {"DES40", 40},     {"3DES_EDE", 112},
+                  {"DES_CBC", 56},     {"_128", 128},     {"SEED", 128},
+                  {"IDEA", 128},       {"SM4", 128},      {"_256", 256},
+                  {"CHACHA20", 256},   {"KUZNYECHIK", 256}, {"MAGMA", 256},
+                  {"28147", 256}};
+    const char *name = ut_cipher_iana_name(id);
+    if (name == NULL)
+        return 0;
+    const char *with = strstr(name, "_WITH_");
+    const char *bulk = with != NULL ? with + 6 : name + 4;
+    for (size_t i = 0; i < sizeof(tokens) / sizeof(tokens[0]); i++)
+        if (strstr(bulk, tokens[i].token) != NULL)
+            return tokens[i].bits;
+    return 0;
+}

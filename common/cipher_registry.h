@@ -35,4 +35,12 @@ int ut_cipher_registry_id(size_t index);
  * authentication, so it cannot be told by its name alone. */
 int ut_cipher_is_tls13(int id);
 
+/* The symmetric strength of the suite `id` in bits, from its bulk cipher:
+ * 128 for AES-128, CAMELLIA-128, ARIA-128, AEGIS-128L, SM4, SEED, IDEA and
+ * RC4-128; 256 for AES-256, CAMELLIA-256, ARIA-256, AEGIS-256, CHACHA20 and
+ * the GOST ciphers; 112 for 3DES; 56 for DES; 40 for the export ciphers; 0
+ * for NULL encryption and the integrity-only suites, and for an id not in
+ * the registry. */
+int ut_cipher_bits(int id);
+
 #endif

@@ -76,6 +76,11 @@ static int configure_ctx(struct end *e)
     if (s->tls12_refused != NULL)
         oc_true(&e->o, "refused_set_ciphers",
                 unitls_ctx_set_ciphers(ctx, s->tls12_refused) != UNITLS_OK);
+    if (s->groups != NULL)
+        STEP("set_groups", unitls_ctx_set_groups(ctx, s->groups));
+    if (s->groups_refused != NULL)
+        oc_true(&e->o, "refused_set_groups",
+                unitls_ctx_set_groups(ctx, s->groups_refused) != UNITLS_OK);
     STEP("alpn", alpn_apply(ctx, s));
     if (s->setup != NULL)
         STEP("setup_hook", s->setup(e));

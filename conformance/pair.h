@@ -78,6 +78,9 @@ struct side {
     const char *server_name, *verify_name; /* clients */
     int free_ctx_early; /* unitls_ctx_free() right after unitls_conn_new() */
     const struct vctl *vctl; /* verification controls (vctl.h), or NULL */
+    const char *groups; /* unitls_ctx_set_groups: "X25519:P-256" */
+    const char *groups_refused; /* then a list that must be refused,
+                                   leaving groups in force */
     const char *alpn;   /* unitls_ctx_set_alpn: "h2,http/1.1" */
     int alpn_continue;  /* servers: UNITLS_ALPN_MISMATCH_CONTINUE */
     int alpn_pick_last; /* servers: a callback choosing the last offered */

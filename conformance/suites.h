@@ -25,6 +25,7 @@ Suite *suite_verifyctl(void);
 Suite *suite_alpn(void);
 Suite *suite_sni(void);
 Suite *suite_mtls(void);
+Suite *suite_groups(void);
 
 /* Parts of suites kept in their own files. */
 void cert_fields_add(TCase *tc);

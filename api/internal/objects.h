@@ -26,6 +26,10 @@ struct unitls_ctx {
     size_t tls12_suite_count;
     int *tls13_suites;
     size_t tls13_suite_count;
+    /* The key-exchange groups in force (IANA ids, preference order), owned;
+     * NULL until set: unitls' defaults. Read them with ut_ctx_groups. */
+    int *groups;
+    size_t group_count;
     /* Verification settings (unitls/verify.h). */
     int verify_depth;
     int has_verify_time;  /* 0: the current time */

@@ -96,6 +96,14 @@ struct unitls_provider {
     /* Clients: offer ctx->alpn_wire (ALPN wire format; NULL: offer none).
      * Servers select through ut_alpn_select, installed by ctx_new. */
     int (*ctx_apply_alpn)(unitls_ctx *ctx);
+    /* Replace the key-exchange groups with `ids` (IANA NamedGroup ids of
+     * the registry, common/group_registry.h; preference order, n > 0, none
+     * twice: the API layer has checked). ctx->groups still holds the old
+     * list while this runs. Returns UNITLS_OK, or UNITLS_E_UNSUPPORTED
+     * naming the first group the backend does not implement (or another
+     * error); on failure the backend is left with the groups in force.
+     * Servers also choose through ut_groups_choose, installed by ctx_new. */
+    int (*ctx_apply_groups)(unitls_ctx *ctx, const int *ids, size_t n);
 
     /* --- connection --- */
     int (*conn_new)(unitls_conn *conn); /* sets conn->impl */
@@ -125,6 +133,9 @@ struct unitls_provider {
      * cipher-suite id (e.g. 0x1301). */
     int (*conn_version)(const unitls_conn *conn);
     int (*conn_cipher_id)(const unitls_conn *conn);
+    /* After the handshake: the IANA id of the key-exchange group used (29
+     * for X25519), or 0 when there was none (a TLS 1.2 RSA key exchange). */
+    int (*conn_group_id)(const unitls_conn *conn);
     /* After the handshake: the peer's certificates as it sent them, leaf
      * first, appended to *out as DER. Empty when it sent none. */
     int (*conn_peer_chain)(const unitls_conn *conn, struct ut_blob_list *out);
@@ -230,6 +241,37 @@ enum ut_peer_cert_policy ut_ctx_peer_cert_policy(const unitls_ctx *ctx);
  * the count (never 0). */
 const int *ut_ctx_tls12_suites(const unitls_ctx *ctx, size_t *n);
 const int *ut_ctx_tls13_suites(const unitls_ctx *ctx, size_t *n);
+
+/* The key-exchange groups in force on ctx, IANA ids in preference order:
+ * the last list set, or unitls' defaults (common/tls_defaults.h).
+ * Borrowed; *n gets the count (never 0). */
+const int *ut_ctx_groups(const unitls_ctx *ctx, size_t *n);
+
+/* A server's key-exchange group, decided once for every provider: the first
+ * group of the client's list that is in the server's own (ut_ctx_groups):
+ * the client's preference, which needs no HelloRetryRequest when the
+ * client's first group is acceptable, and which every backend can be made
+ * to follow (wolfSSL's TLS 1.2 server cannot be given an order). The
+ * provider hands over the bodies of the ClientHello's supported_groups and
+ * supported_versions extensions as sent (NULL, 0 when absent), before its
+ * backend reads the key shares. *tls13 gets whether TLS 1.3 will be used
+ * (the client offers it and ctx allows it); finite-field groups count only
+ * then. Returns:
+ *  - the IANA id, which the provider makes the group its backend uses on
+ *    this connection: in TLS 1.3 its only one, so that a client whose key
+ *    share is for another group gets a HelloRetryRequest for this one; in
+ *    TLS 1.2 its first one at least (OpenSSL also checks a client's ECDSA
+ *    certificate against the list);
+ *  - UT_GROUPS_NONE_SHARED when no group is shared and the handshake cannot
+ *    succeed without one (TLS 1.3, or TLS 1.2 with ECDHE suites only): the
+ *    server fails with handshake_failure (40), as OpenSSL and BoringSSL do
+ *    on their own; a backend that would go on must be stopped;
+ *  - -1 when the extension is absent or malformed, or when a TLS 1.2 suite
+ *    without ECDHE may still be agreed: the backend goes on as it is. */
+enum { UT_GROUPS_NONE_SHARED = -2 };
+int ut_groups_choose(const unitls_ctx *ctx, const unsigned char *groups_ext,
+                     size_t groups_len, const unsigned char *versions_ext,
+                     size_t versions_len, int *tls13);
 
 /* The one provider linked into this library. */
 extern const struct unitls_provider ut_provider;

@@ -3,7 +3,9 @@
 #include <string.h>
 
 #include "api_checks.h"
+#include "cipher_registry.h"
 #include "conn_internal.h"
+#include "group_registry.h"
 #include "hostname.h"
 #include "provider.h"
 
@@ -148,6 +150,23 @@ const char *unitls_conn_cipher(const unitls_conn *conn)
     if (!established(conn))
         return NULL;
     return ut_cipher_name_or_unknown(ut_provider.conn_cipher_id(conn));
+}
+
+const char *unitls_conn_group(const unitls_conn *conn)
+{
+    if (!established(conn))
+        return NULL;
+    int id = ut_provider.conn_group_id(conn);
+    if (id <= 0)
+        return NULL;
+    const char *name = ut_group_name(id);
+    return name != NULL ? name : "unknown";
+}
+
+int unitls_conn_cipher_bits(const unitls_conn *conn)
+{
+    return established(conn) ? ut_cipher_bits(ut_provider.conn_cipher_id(conn))
+                             : 0;
 }
 
 const unitls_cert *unitls_conn_peer_cert(const unitls_conn *conn)

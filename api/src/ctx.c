@@ -38,6 +38,7 @@ void ut_ctx_release(unitls_ctx *ctx)
     ut_provider.ctx_free(ctx);
     free(ctx->tls12_suites);
     free(ctx->tls13_suites);
+    free(ctx->groups);
     free(ctx->alpn_wire);
     free(ctx);
 }

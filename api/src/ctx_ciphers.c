@@ -3,10 +3,10 @@
  * provider receives the same validated ids and bad input gets the same
  * answer everywhere. */
 #include <stdlib.h>
-#include <string.h>
 
 #include "api_checks.h"
 #include "cipher_registry.h"
+#include "name_list.h"
 #include "provider.h"
 #include "tls_defaults.h"
 
@@ -35,13 +35,11 @@ static const char *version_name(int tls13)
     return tls13 ? "TLS 1.3" : "TLS 1.2";
 }
 
-/* Checks one name of the list and returns its id, or records why it is
- * refused and returns -1. `ids[0..n)` are the names accepted before it. */
-static int parse_name(unitls_ctx *ctx, int tls13, const char *name,
-                      const int *ids, size_t n)
+/* Checks one name of a list of the version `*(int *)tls13` and returns its
+ * id, or records why it is refused and returns -1. */
+static int parse_name(unitls_ctx *ctx, const char *name, void *tls13_flag)
 {
-    if (name[0] == '\0')
-        return ut_ctx_fail(ctx, -1, "empty cipher-suite name in the list");
+    int tls13 = *(const int *)tls13_flag;
     int id = ut_cipher_id_by_name(name);
     if (id < 0)
         return ut_ctx_fail(ctx, -1,
@@ -55,63 +53,7 @@ static int parse_name(unitls_ctx *ctx, int tls13, const char *name,
                            name, version_name(tls13),
                            tls13 ? "unitls_ctx_set_ciphers()"
                                  : "unitls_ctx_set_tls13_suites()");
-    for (size_t i = 0; i < n; i++)
-        if (ids[i] == id)
-            return ut_ctx_fail(ctx, -1,
-                               "cipher suite \"%s\" is listed twice", name);
     return id;
-}
-
-/* Parses the ':'-separated `list` into a new array *ids (freed by the
- * caller) of *n ids. Returns UNITLS_OK, UNITLS_E_INVALID_ARG (message on
- * ctx) or UNITLS_E_NOMEM. */
-static int parse_list(unitls_ctx *ctx, int tls13, const char *list,
-                      int **ids, size_t *n)
-{
-    *ids = NULL;
-    *n = 0;
-    if (list == NULL)
-        return ut_ctx_fail(ctx, UNITLS_E_INVALID_ARG,
-                           "the %s cipher-suite list is NULL",
-                           version_name(tls13));
-    if (list[0] == '\0')
-        return ut_ctx_fail(ctx, UNITLS_E_INVALID_ARG,
-                           "the %s cipher-suite list is empty",
-                           version_name(tls13));
-    size_t max = 1;
-    for (const char *p = list; *p; p++)
-        max += *p == ':';
-    char *copy = strdup(list);
-    int *out = malloc(max * sizeof(*out));
-    if (copy == NULL || out == NULL) {
-        free(copy);
-        free(out);
-        return ut_ctx_fail(ctx, UNITLS_E_NOMEM, "out of memory");
-    }
-    int rc = UNITLS_OK;
-    char *name = copy;
-    for (;;) {
-        char *end = strchr(name, ':');
-        if (end != NULL)
-            *end = '\0';
-        int id = parse_name(ctx, tls13, name, out, *n);
-        if (id < 0) {
-            rc = UNITLS_E_INVALID_ARG;
-            break;
-        }
-        out[(*n)++] = id;
-        if (end == NULL)
-            break;
-        name = end + 1;
-    }
-    free(copy);
-    if (rc != UNITLS_OK) {
-        free(out);
-        *n = 0;
-        return rc;
-    }
-    *ids = out;
-    return UNITLS_OK;
 }
 
 /* Checks, hands the ids to the provider, and keeps them once it took them:
@@ -123,7 +65,10 @@ static int set_suites(unitls_ctx *ctx, int tls13, const char *list)
         return rc;
     int *ids;
     size_t n;
-    rc = parse_list(ctx, tls13, list, &ids, &n);
+    rc = ut_parse_name_list(ctx, list,
+                            tls13 ? "TLS 1.3 cipher suite"
+                                  : "TLS 1.2 cipher suite",
+                            parse_name, &tls13, &ids, &n);
     if (rc != UNITLS_OK)
         return rc;
     if (tls13 && !unitls_provider_has(UNITLS_CAP_TLS13_SUITES)) {

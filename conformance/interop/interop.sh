@@ -6,7 +6,7 @@
 #
 #   interop.sh SERVER_CLI CLIENT_CLI PKI_DIR SCENARIO
 #
-# Scenarios: tls13, tls12, alpn, client-cert, client-cert-missing,
+# Scenarios: tls13, tls12, alpn, groups, client-cert, client-cert-missing,
 # verify-fail, mtls (the client's identity from PKCS#12), sni (the server
 # switches to another certificate for the name the client asks for).
 set -euo pipefail
@@ -34,6 +34,10 @@ case $scenario in
          expect_cipher=TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256 ;;
   alpn)  server_args+=(--alpn "h2,http/1.1")
          client_args+=(--alpn "http/1.1,h2") ;;
+  groups) # The client's X25519 key share is of no use to the server:
+         # P-384, after a HelloRetryRequest.
+         server_args+=(--groups P-384:P-256)
+         client_args+=(--groups X25519:P-384) ;;
   client-cert)
          server_args+=(--ca "$pki/root-ca.crt" --require-client-cert)
          client_args+=(--cert "$pki/client-chain.pem" --key "$pki/client.key") ;;
@@ -85,6 +89,10 @@ if [ "$expect_client" = 0 ]; then
   grep -qx "interop ping" "$work/client.out" || fail "echo did not come back"
 fi
 case $scenario in
+  groups)
+    grep -qx "group: P-384" "$work/client.err" || fail "client must agree on P-384"
+    grep -qx "bits: 128" "$work/client.err" || fail "client must report 128 bits"
+    grep -q "group: P-384" "$work/server.err" || fail "server must agree on P-384" ;;
   alpn)
     grep -qx "alpn: h2" "$work/client.err" || fail "client must agree on h2"
     grep -q "alpn: h2" "$work/server.err" || fail "server must agree on h2" ;;

@@ -120,8 +120,10 @@ static inline const SSL_CIPHER *ossl_compat_cipher_by_id(const SSL *ssl,
 #endif
 }
 
-/* Key-exchange groups by name ("X25519:P-256:P-384"). BoringSSL still uses
- * the TLS 1.2 word, curves. Returns 1 on success. */
+/* Key-exchange groups by name ("X25519:P-256:P-384"), of a context or of
+ * one connection. BoringSSL still uses the TLS 1.2 word, curves. Both take
+ * unitls' names of the groups they have (P-256, X25519, ffdhe2048, ...).
+ * Return 1 on success. */
 static inline int ossl_compat_set_groups(SSL_CTX *ctx, const char *names)
 {
 #ifdef OPENSSL_IS_BORINGSSL
@@ -130,6 +132,84 @@ static inline int ossl_compat_set_groups(SSL_CTX *ctx, const char *names)
     return SSL_CTX_set1_groups_list(ctx, names);
 #endif
 }
+
+static inline int ossl_compat_set_conn_groups(SSL *ssl, const char *names)
+{
+#ifdef OPENSSL_IS_BORINGSSL
+    return SSL_set1_curves_list(ssl, names);
+#else
+    return SSL_set1_groups_list(ssl, names);
+#endif
+}
+
+/* The group the handshake used, by its name, which unitls' registry reads
+ * (OpenSSL names "secp256r1" or "P-256", BoringSSL "P-256"); NULL when
+ * there was none. OpenSSL reports it as a NID, BoringSSL as the IANA id. */
+static inline const char *ossl_compat_negotiated_group(SSL *ssl)
+{
+#ifdef OPENSSL_IS_BORINGSSL
+    uint16_t id = SSL_get_curve_id(ssl);
+    return id != 0 ? SSL_get_curve_name(id) : NULL;
+#else
+    int nid = SSL_get_negotiated_group(ssl);
+    return nid != NID_undef ? SSL_group_to_name(ssl, nid) : NULL;
+#endif
+}
+
+/* --- A server's look at the ClientHello ------------------------------------
+ * Both libraries call back once a ClientHello is parsed, before they act on
+ * it: OpenSSL's client-hello callback, BoringSSL's select-certificate
+ * callback, in different shapes. OSSL_COMPAT_HELLO_CB(name, fn) defines the
+ * callback `name` for ossl_compat_set_hello_cb(), which calls
+ * `void fn(ossl_compat_hello hello)`; ossl_compat_hello_ssl() and
+ * ossl_compat_hello_ext() read that hello (an extension's body, 0 when the
+ * ClientHello has none). */
+#ifdef OPENSSL_IS_BORINGSSL
+typedef const SSL_CLIENT_HELLO *ossl_compat_hello;
+#define OSSL_COMPAT_HELLO_CB(name, fn)                                         \
+    static enum ssl_select_cert_result_t name(const SSL_CLIENT_HELLO *hello)   \
+    {                                                                          \
+        fn(hello);                                                             \
+        return ssl_select_cert_success;                                        \
+    }
+static inline SSL *ossl_compat_hello_ssl(ossl_compat_hello hello)
+{
+    return hello->ssl;
+}
+static inline int ossl_compat_hello_ext(ossl_compat_hello hello,
+                                        unsigned type,
+                                        const unsigned char **body,
+                                        size_t *len)
+{
+    return SSL_early_callback_ctx_extension_get(hello, (uint16_t)type, body,
+                                                len);
+}
+#define ossl_compat_set_hello_cb(ctx, cb)                                     \
+    SSL_CTX_set_select_certificate_cb((ctx), (cb))
+#else
+typedef SSL *ossl_compat_hello;
+#define OSSL_COMPAT_HELLO_CB(name, fn)                                         \
+    static int name(SSL *ssl, int *alert, void *arg)                           \
+    {                                                                          \
+        (void)alert;                                                           \
+        (void)arg;                                                             \
+        fn(ssl);                                                               \
+        return SSL_CLIENT_HELLO_SUCCESS;                                       \
+    }
+static inline SSL *ossl_compat_hello_ssl(ossl_compat_hello hello)
+{
+    return hello;
+}
+static inline int ossl_compat_hello_ext(ossl_compat_hello hello,
+                                        unsigned type,
+                                        const unsigned char **body,
+                                        size_t *len)
+{
+    return SSL_client_hello_get0_ext(hello, type, body, len);
+}
+#define ossl_compat_set_hello_cb(ctx, cb)                                     \
+    SSL_CTX_set_client_hello_cb((ctx), (cb), NULL)
+#endif
 
 /* --- The peer's leaf certificate, with a reference the caller frees -------- */
 static inline X509 *ossl_compat_get1_peer_cert(const SSL *ssl)

@@ -9,7 +9,7 @@
 #include "ossl_hooks.h"
 #include "tls_defaults.h"
 
-enum { NAMES_MAX = 512, NAME_ROOM = 80 };
+enum { NAME_ROOM = 80 };
 
 /* Appends `name` to the ':'-separated `list` of `cap` bytes. Returns 0 if
  * it does not fit (never overflows). */
@@ -105,38 +105,11 @@ static int apply_default_suites(SSL_CTX *ctx, int tls13, const int *ids,
     return ok;
 }
 
-static const char *group_name(int id)
-{
-    switch (id) {
-    case 29:
-        return "X25519";
-    case 23:
-        return "P-256";
-    case 24:
-        return "P-384";
-    default:
-        return NULL;
-    }
-}
-
-static int apply_groups(SSL_CTX *ctx)
-{
-    char list[NAMES_MAX] = "";
-    for (size_t i = 0; i < ut_default_group_count; i++) {
-        const char *name = group_name(ut_default_groups[i]);
-        if (name == NULL)
-            return 0; /* a new default group: teach group_name() */
-        if (!append_name(list, sizeof(list), name))
-            return 0;
-    }
-    return ossl_compat_set_groups(ctx, list);
-}
-
 int ossl_defaults_apply(SSL_CTX *ctx)
 {
     return apply_default_suites(ctx, 0, ut_default_tls12_suites,
                                 ut_default_tls12_suite_count) &&
            apply_default_suites(ctx, 1, ut_default_tls13_suites,
                                 ut_default_tls13_suite_count) &&
-           apply_groups(ctx);
+           ossl_groups_set(ctx, ut_default_groups, ut_default_group_count);
 }

@@ -16,6 +16,10 @@ void ossl_alpn_install(SSL_CTX *ctx);
  * (ossl_sni.c). */
 void ossl_sni_install(SSL_CTX *ctx);
 
+/* Servers: lets the API layer choose the key-exchange group
+ * (ossl_groups.c). */
+void ossl_groups_install(SSL_CTX *ctx);
+
 /* Reports fatal alerts sent and received (ossl_alerts.c). */
 void ossl_alerts_install(SSL_CTX *ctx);
 
@@ -30,5 +34,10 @@ int ossl_defaults_apply(SSL_CTX *ctx);
  * the context's suites may have changed: set the previous ones again. */
 int ossl_suites_set(SSL_CTX *ctx, int tls13, const int *ids, size_t count,
                     size_t *missing);
+
+/* Sets the key-exchange groups of ctx to exactly `ids` (IANA, preference
+ * order, each in the registry), by name (ossl_groups.c). Returns 1 on
+ * success, 0 when the library lacks one (its error queued). */
+int ossl_groups_set(SSL_CTX *ctx, const int *ids, size_t n);
 
 #endif

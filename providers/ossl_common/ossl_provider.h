@@ -33,6 +33,7 @@ int ossl_ctx_add_crl_der(unitls_ctx *ctx, const unsigned char *der,
                          size_t len);
 
 int ossl_ctx_apply_alpn(unitls_ctx *ctx);
+int ossl_ctx_apply_groups(unitls_ctx *ctx, const int *ids, size_t n);
 
 int ossl_conn_new(unitls_conn *conn);
 void ossl_conn_free(unitls_conn *conn);
@@ -48,6 +49,7 @@ size_t ossl_conn_pending(const unitls_conn *conn);
 int ossl_conn_shutdown(unitls_conn *conn);
 int ossl_conn_version(const unitls_conn *conn);
 int ossl_conn_cipher_id(const unitls_conn *conn);
+int ossl_conn_group_id(const unitls_conn *conn);
 int ossl_conn_peer_chain(const unitls_conn *conn, struct ut_blob_list *out);
 int ossl_conn_verified_chain(const unitls_conn *conn,
                              struct ut_blob_list *out);
@@ -79,6 +81,7 @@ int ossl_conn_use_identity_of(unitls_conn *conn, const unitls_ctx *from);
     .ctx_add_untrusted_der = ossl_ctx_add_untrusted_der,                       \
     .ctx_add_crl_der = ossl_ctx_add_crl_der,                                   \
     .ctx_apply_alpn = ossl_ctx_apply_alpn,                                     \
+    .ctx_apply_groups = ossl_ctx_apply_groups,                                 \
     .conn_new = ossl_conn_new,                                                 \
     .conn_free = ossl_conn_free, .conn_set_fd = ossl_conn_set_fd,              \
     .conn_set_io = ossl_conn_set_io, .conn_set_sni = ossl_conn_set_sni,        \
@@ -86,6 +89,7 @@ int ossl_conn_use_identity_of(unitls_conn *conn, const unitls_ctx *from);
     .conn_write = ossl_conn_write, .conn_pending = ossl_conn_pending,          \
     .conn_shutdown = ossl_conn_shutdown, .conn_version = ossl_conn_version,    \
     .conn_cipher_id = ossl_conn_cipher_id,                                     \
+    .conn_group_id = ossl_conn_group_id,                                       \
     .conn_peer_chain = ossl_conn_peer_chain,                                   \
     .conn_verified_chain = ossl_conn_verified_chain,                           \
     .conn_verify_offline = ossl_conn_verify_offline,                           \

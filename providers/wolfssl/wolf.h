@@ -43,14 +43,20 @@ struct wolf_verify {
     int keep_native; /* on rejection: leave wolfSSL's own error (and alert) */
 };
 
-/* A TLS 1.2-only server's look at the ClientHello (wolf_hello.c). */
+/* A server's look at the ClientHello (wolf_hello.c). */
+enum wolf_hello_refusal {
+    WOLF_HELLO_ACCEPTED = 0,
+    WOLF_HELLO_NO_VERSION, /* TLS 1.2-only servers: it offers
+                              supported_versions, none acceptable */
+    WOLF_HELLO_NO_GROUP    /* no key-exchange group in common */
+};
 struct wolf_hello {
     unsigned char *buf; /* the first record, as far as read */
     size_t len;
     size_t served;  /* bytes of buf already handed to wolfSSL */
     int complete;   /* the record is in (or will not be looked at) */
     int done;       /* looked at and handed over */
-    int refused;    /* it offers supported_versions, none acceptable */
+    enum wolf_hello_refusal refused; /* why it was refused, if it was */
 };
 
 /* Output queued while the transport could not take it (wolf_out.c). */
@@ -72,6 +78,7 @@ struct wolf_conn {
     int dropped_sends; /* wolfSSL wrote after either; nothing was sent */
     struct ut_records records; /* every byte read from the peer (wolf_io.c) */
     struct wolf_hello hello;
+    int group_chosen; /* servers: the group the API layer chose, or 0 */
     struct wolf_verify verify;
     struct wolf_out out;
     struct ut_blob_list judged; /* see wolf_judged() */
@@ -150,6 +157,18 @@ int wolf_ctx_apply_tls13_suites(unitls_ctx *ctx, const int *ids, size_t n);
  * success. */
 int wolf_ssl_reapply_suites(const unitls_ctx *ctx, WOLFSSL *ssl,
                             enum wolf_key_kind kind);
+
+/* wolf_groups.c: sets the context's groups (IANA ids, each in the
+ * registry), UNITLS_E_UNSUPPORTED naming one wolfSSL lacks; the vtable's
+ * ctx_apply_groups and conn_group_id; and a server's choice of group for
+ * the ClientHello's supported_groups and supported_versions bodies, applied
+ * to the connection (ut_groups_choose's answer). */
+int wolf_groups_set(unitls_ctx *ctx, const int *ids, size_t n);
+int wolf_ctx_apply_groups(unitls_ctx *ctx, const int *ids, size_t n);
+int wolf_conn_group_id(const unitls_conn *conn);
+int wolf_groups_choose(struct wolf_conn *wc, const unsigned char *groups,
+                       size_t groups_len, const unsigned char *versions,
+                       size_t versions_len);
 
 /* wolf_ctx.c */
 int wolf_ctx_new(unitls_ctx *ctx);

@@ -143,21 +143,6 @@ static int apply_suites(unitls_ctx *ctx)
     return rc;
 }
 
-/* wolfSSL's group ids are the IANA NamedGroup values. */
-static int apply_groups(unitls_ctx *ctx)
-{
-    int groups[8];
-    size_t n = ut_default_group_count;
-    if (n > sizeof(groups) / sizeof(groups[0]))
-        return ut_ctx_fail(ctx, UNITLS_E_INTERNAL, "too many groups");
-    memcpy(groups, ut_default_groups, n * sizeof(groups[0]));
-    if (wolfSSL_CTX_set_groups(wolf_ctx(ctx), groups, (int)n) !=
-        WOLFSSL_SUCCESS)
-        return ut_ctx_fail(ctx, UNITLS_E_INTERNAL,
-                           "wolfssl rejected the key exchange groups");
-    return UNITLS_OK;
-}
-
 /* No resumption yet: no TLS 1.2 tickets, no TLS 1.3 NewSessionTicket, no
  * session cache. The server prefers its own suite order, as unitls does on
  * every provider. wolfSSL is built without compression and without
@@ -186,7 +171,7 @@ int wolf_ctx_apply_defaults(unitls_ctx *ctx)
 {
     int rc = apply_suites(ctx);
     if (rc == UNITLS_OK)
-        rc = apply_groups(ctx);
+        rc = wolf_groups_set(ctx, ut_default_groups, ut_default_group_count);
     if (rc == UNITLS_OK)
         rc = apply_session_policy(ctx);
     return rc;

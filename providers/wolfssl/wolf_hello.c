@@ -1,19 +1,25 @@
 /*
- * A server limited to TLS 1.2 and a ClientHello's supported_versions.
+ * A server's look at the ClientHello, before wolfSSL reads it: the server
+ * reads the first record (the ClientHello) itself, then serves wolfSSL's
+ * reads from it, then from the transport again. A ClientHello that does
+ * not fit in its first record is left to wolfSSL as it is.
  *
+ * Key-exchange groups: the API layer chooses the group (ut_groups_choose)
+ * from the ClientHello's supported_groups, and the connection is limited
+ * to it before wolfSSL reads the key shares (wolf_groups.c). With no group
+ * in common wolfSSL's TLS 1.2 server would use one of the client's anyway,
+ * and its TLS 1.3 server fails silently: the ClientHello is refused as
+ * below, and the provider sends handshake_failure as OpenSSL does.
+ *
+ * A server limited to TLS 1.2 and a ClientHello's supported_versions:
  * RFC 8446 section 4.2.1: when a ClientHello carries supported_versions,
  * the server picks the version from that list only. OpenSSL does, also when
  * it is limited to TLS 1.2, and refuses a client that offers TLS 1.3 only
  * with protocol_version. wolfSSL limited to TLS 1.2 ignores the extension,
  * answers TLS 1.2 from legacy_version, and leaves it to the client to notice.
- *
- * So such a server reads the first record (the ClientHello) itself, before
- * wolfSSL sees any of it, and refuses it as OpenSSL does when no offered
+ * So such a server refuses that ClientHello as OpenSSL does when no offered
  * version is acceptable: wolfSSL then fails on its very first read and sends
  * nothing, and the provider sends protocol_version (wolf_status.c).
- * Otherwise wolfSSL's reads are served from the record, then from the
- * transport again. A ClientHello that does not fit in its first record is
- * left to wolfSSL.
  */
 #include "wolf.h"
 
@@ -25,6 +31,7 @@ enum {
     MAX_RECORD = 16384 + 2048,
     HANDSHAKE = 22,
     CLIENT_HELLO = 1,
+    EXT_SUPPORTED_GROUPS = 10,
     EXT_SUPPORTED_VERSIONS = 43
 };
 
@@ -84,18 +91,47 @@ static int acceptable(const unitls_ctx *ctx, struct reader versions)
     return 0;
 }
 
-/* 1 if the ClientHello offers supported_versions with nothing we accept. */
+/* The body of the ClientHello's extension `wanted`, in *body; 0 if it has
+ * none or is malformed. */
+static int find_extension(const unsigned char *hello, size_t len,
+                          size_t wanted, struct reader *body)
+{
+    struct reader r;
+    size_t type;
+    if (!extensions((struct reader){hello, len}, &r))
+        return 0;
+    while (number(&r, 2, &type) && vector(&r, 2, body))
+        if (type == wanted)
+            return 1;
+    return 0;
+}
+
+/* 1 if a TLS 1.2-only server gets a ClientHello that offers
+ * supported_versions with nothing it accepts. */
 static int refuses(const unitls_ctx *ctx, const unsigned char *hello,
                    size_t len)
 {
-    struct reader r, ext, versions;
-    if (!extensions((struct reader){hello, len}, &r))
-        return 0;
-    size_t type;
-    while (number(&r, 2, &type) && vector(&r, 2, &ext))
-        if (type == EXT_SUPPORTED_VERSIONS)
-            return vector(&ext, 1, &versions) && !acceptable(ctx, versions);
-    return 0;
+    struct reader ext, versions;
+    return ctx->max_version < UNITLS_TLS1_3 &&
+           find_extension(hello, len, EXT_SUPPORTED_VERSIONS, &ext) &&
+           vector(&ext, 1, &versions) && !acceptable(ctx, versions);
+}
+
+/* WOLF_HELLO_NO_GROUP when no group is shared and the handshake cannot
+ * succeed: wolfSSL would go on with a group that is not the server's. */
+static enum wolf_hello_refusal choose_group(struct wolf_conn *wc,
+                                            const unsigned char *hello,
+                                            size_t len)
+{
+    struct reader groups, versions;
+    if (!find_extension(hello, len, EXT_SUPPORTED_GROUPS, &groups))
+        return WOLF_HELLO_ACCEPTED;
+    if (!find_extension(hello, len, EXT_SUPPORTED_VERSIONS, &versions))
+        versions = (struct reader){NULL, 0};
+    return wolf_groups_choose(wc, groups.p, groups.left, versions.p,
+                              versions.left) == UT_GROUPS_NONE_SHARED
+               ? WOLF_HELLO_NO_GROUP
+               : WOLF_HELLO_ACCEPTED;
 }
 
 /* The record length once the header is in, else the header size. */
@@ -110,9 +146,13 @@ static void complete(struct wolf_conn *wc)
 {
     struct wolf_hello *h = &wc->hello;
     h->complete = 1;
-    if (h->len > RECORD_HEADER && h->buf[0] == HANDSHAKE)
-        h->refused = refuses(wc->conn->ctx, h->buf + RECORD_HEADER,
-                             h->len - RECORD_HEADER);
+    if (h->len <= RECORD_HEADER || h->buf[0] != HANDSHAKE)
+        return;
+    const unsigned char *hello = h->buf + RECORD_HEADER;
+    size_t len = h->len - RECORD_HEADER;
+    h->refused = refuses(wc->conn->ctx, hello, len)
+                     ? WOLF_HELLO_NO_VERSION
+                     : choose_group(wc, hello, len);
 }
 
 /* Reads until the first record is in; UNITLS_OK or a CBIO code. */
@@ -162,8 +202,7 @@ int wolf_hello_recv(struct wolf_conn *wc, unsigned char *buf, size_t sz)
 int wolf_hello_pending(const struct wolf_conn *wc)
 {
     const unitls_ctx *ctx = wc->conn->ctx;
-    return !wc->hello.done && ctx->role == UNITLS_ROLE_SERVER &&
-           ctx->max_version < UNITLS_TLS1_3;
+    return !wc->hello.done && ctx->role == UNITLS_ROLE_SERVER;
 }
 
 void wolf_hello_free(struct wolf_conn *wc)

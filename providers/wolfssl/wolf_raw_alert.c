@@ -6,8 +6,10 @@
  *    certificate_required itself); OpenSSL sends handshake_failure;
  *  - a client whose ServerHello picks a version it does not accept fails
  *    with VERSION_ERROR, silently; OpenSSL sends protocol_version;
- *  - a server without a certificate, and a TLS 1.2-only server refusing a
- *    ClientHello (wolf_hello.c): handshake_failure, protocol_version.
+ *  - a server without a certificate, or refusing a ClientHello with no
+ *    key-exchange group in common (wolf_hello.c): handshake_failure;
+ *  - a TLS 1.2-only server refusing a ClientHello that offers only TLS 1.3
+ *    (wolf_hello.c): protocol_version.
  * And when it rejects a certificate, wolfSSL chooses the alert from its own
  * error code (wolf_verify.c), which often is not the alert unitls sends.
  *

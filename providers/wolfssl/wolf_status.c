@@ -15,9 +15,14 @@
 static void backend_text(const struct wolf_conn *wc, int err, char *text,
                          size_t size)
 {
-    if (wc->hello.refused) {
+    if (wc->hello.refused == WOLF_HELLO_NO_VERSION) {
         snprintf(text, size, "%s: the ClientHello's supported_versions has "
                  "no version this server accepts", ut_provider.name);
+        return;
+    }
+    if (wc->hello.refused == WOLF_HELLO_NO_GROUP) {
+        snprintf(text, size, "%s: the ClientHello's supported_groups has "
+                 "no group this server accepts", ut_provider.name);
         return;
     }
     if (wc->alpn_refused) {
@@ -55,8 +60,10 @@ static enum ut_failure refine(unitls_conn *conn, enum ut_failure kind)
     struct wolf_conn *wc = wolf_conn(conn);
     if (conn->state != UT_CONN_HANDSHAKING)
         return kind;
-    if (wc->hello.refused)
+    if (wc->hello.refused == WOLF_HELLO_NO_VERSION)
         return UT_FAILURE_VERSION; /* wolf_hello.c */
+    if (wc->hello.refused == WOLF_HELLO_NO_GROUP)
+        return UT_FAILURE_NO_SHARED;
     if (wc->alpn_refused)
         return UT_FAILURE_NO_SHARED; /* wolf_alpn.c */
     /* A server without a certificate fails with BUFFER_ERROR once it has
@@ -81,9 +88,11 @@ static void send_missing_alert(unitls_conn *conn, enum ut_failure kind)
         wolfSSL_version(wc->ssl) == UNITLS_TLS1_2)
         wolf_raw_alert(conn, HANDSHAKE_FAILURE);
     else if (kind == UT_FAILURE_NO_SHARED && server &&
-             wolfSSL_get_certificate(wc->ssl) == NULL)
+             (wolfSSL_get_certificate(wc->ssl) == NULL ||
+              wc->hello.refused == WOLF_HELLO_NO_GROUP))
         wolf_raw_alert(conn, HANDSHAKE_FAILURE);
-    else if (kind == UT_FAILURE_VERSION && (!server || wc->hello.refused))
+    else if (kind == UT_FAILURE_VERSION &&
+             (!server || wc->hello.refused == WOLF_HELLO_NO_VERSION))
         wolf_raw_alert(conn, PROTOCOL_VERSION);
 }
 

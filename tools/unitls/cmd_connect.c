@@ -74,6 +74,10 @@ int cmd_connect(int argc, char **argv)
          &options.tls.tls_max, NULL},
         {"--alpn", "LIST", "ALPN protocols, comma-separated, preferred first",
          &options.tls.alpn, NULL},
+        {"--ciphers", "LIST", "cipher suites by IANA name, ':'-separated",
+         &options.tls.ciphers, NULL},
+        {"--groups", "LIST", "key-exchange groups, ':'-separated, preferred "
+         "first", &options.tls.groups, NULL},
     };
     const struct cli_spec spec = {
         .command = COMMAND,

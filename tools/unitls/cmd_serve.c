@@ -77,6 +77,7 @@ static unitls_ctx *build_context(const struct serve_options *options,
         sni_table_build(COMMAND, ctx, sni, options->sni, options->sni_count,
                         &options->tls) != EXIT_OK ||
         tls_apply_alpn(COMMAND, ctx, &options->tls) != EXIT_OK ||
+        tls_apply_suites_and_groups(COMMAND, ctx, &options->tls) != EXIT_OK ||
         tls_load_identity(COMMAND, ctx, &options->tls) != EXIT_OK ||
         tls_load_ca(COMMAND, ctx, &options->tls) != EXIT_OK ||
         tls_set_verify_mode(COMMAND, ctx, client_verify_mode(options)) !=
@@ -157,6 +158,10 @@ int cmd_serve(int argc, char **argv)
          &options.tls.tls_max, NULL},
         {"--alpn", "LIST", "ALPN protocols, comma-separated, preferred first",
          &options.tls.alpn, NULL},
+        {"--ciphers", "LIST", "cipher suites by IANA name, ':'-separated",
+         &options.tls.ciphers, NULL},
+        {"--groups", "LIST", "key-exchange groups, ':'-separated, preferred "
+         "first", &options.tls.groups, NULL},
     };
     struct cli_list lists[] = {{"--sni", options.sni, SNI_TABLE_MAX, 0}};
     const struct cli_spec spec = {

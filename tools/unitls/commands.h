@@ -19,5 +19,6 @@ int cmd_serve(int argc, char **argv);
 int cmd_connect(int argc, char **argv);
 int cmd_verify(int argc, char **argv);
 int cmd_ciphers(int argc, char **argv);
+int cmd_groups(int argc, char **argv);
 
 #endif

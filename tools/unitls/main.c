@@ -23,6 +23,7 @@ static const struct subcommand subcommands[] = {
     {"connect", "connect to a TLS server and relay stdin/stdout", cmd_connect},
     {"verify", "verify a certificate chain offline", cmd_verify},
     {"ciphers", "list the cipher suites of the provider", cmd_ciphers},
+    {"groups", "list the key-exchange groups of the provider", cmd_groups},
 };
 
 static const size_t subcommand_count =

@@ -13,6 +13,9 @@ void session_print_summary(FILE *out, const unitls_conn *conn)
     const unitls_cert *peer = unitls_conn_peer_cert(conn);
     fprintf(out, "version: %s\n", or_unknown(unitls_conn_version(conn)));
     fprintf(out, "cipher: %s\n", or_unknown(unitls_conn_cipher(conn)));
+    const char *group = unitls_conn_group(conn);
+    fprintf(out, "group: %s\n", group != NULL ? group : "(none)");
+    fprintf(out, "bits: %d\n", unitls_conn_cipher_bits(conn));
     const char *alpn = unitls_conn_alpn(conn);
     fprintf(out, "alpn: %s\n", alpn != NULL ? alpn : "(none)");
     fputs("subject: ", out);
@@ -28,6 +31,8 @@ void session_print_brief(FILE *out, const unitls_conn *conn)
     const unitls_cert *peer = unitls_conn_peer_cert(conn);
     fprintf(out, "%s, %s", or_unknown(unitls_conn_version(conn)),
             or_unknown(unitls_conn_cipher(conn)));
+    if (unitls_conn_group(conn) != NULL)
+        fprintf(out, ", group: %s", unitls_conn_group(conn));
     if (unitls_conn_alpn(conn) != NULL)
         fprintf(out, ", alpn: %s", unitls_conn_alpn(conn));
     if (peer != NULL) {

@@ -1,6 +1,6 @@
 /* The TLS options several subcommands share (--ca, --cert, --key,
- * --pkcs12, --password, --password-file, --tls-min, --tls-max, --alpn) and
- * how they are applied to a context.
+ * --pkcs12, --password, --password-file, --tls-min, --tls-max, --alpn,
+ * --ciphers, --groups) and how they are applied to a context.
  * Failures are reported on stderr here; callers only return the exit code. */
 #ifndef UNITLS_CLI_TLS_SETTINGS_H
 #define UNITLS_CLI_TLS_SETTINGS_H
@@ -20,6 +20,8 @@ struct tls_settings {
     const char *tls_min;  /* --tls-min 1.2|1.3 */
     const char *tls_max;  /* --tls-max 1.2|1.3 */
     const char *alpn;     /* --alpn LIST: comma-separated ALPN protocols */
+    const char *ciphers;  /* --ciphers LIST: ':'-separated IANA suites */
+    const char *groups;   /* --groups LIST: ':'-separated groups */
 };
 
 /* Checks the option values that parsing cannot: the versions are "1.2" or
@@ -40,6 +42,12 @@ int tls_apply_versions(const char *command, unitls_ctx *ctx,
  * selects among them by its own order. Returns EXIT_OK or EXIT_FAILED. */
 int tls_apply_alpn(const char *command, unitls_ctx *ctx,
                    const struct tls_settings *settings);
+
+/* Applies --ciphers (the TLS 1.2 suites with unitls_ctx_set_ciphers(), the
+ * TLS 1.3 ones with unitls_ctx_set_tls13_suites()) and --groups, each if
+ * given (tls_suites.c). Returns EXIT_OK or EXIT_FAILED. */
+int tls_apply_suites_and_groups(const char *command, unitls_ctx *ctx,
+                                const struct tls_settings *settings);
 
 /* Loads --ca (if given) as trust anchors. Returns EXIT_OK or EXIT_FAILED. */
 int tls_load_ca(const char *command, unitls_ctx *ctx,

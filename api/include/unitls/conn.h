@@ -240,6 +240,19 @@ UNITLS_API const char *unitls_conn_version(const unitls_conn *conn);
 UNITLS_API const char *unitls_conn_cipher(const unitls_conn *conn);
 /**@}*/
 
+/** After the handshake: the key-exchange group used, by its name in
+ * unitls_ctx_set_groups() ("X25519", "P-256", "ffdhe2048"; "unknown" for a
+ * group unitls has no name for), or NULL when there was none (a TLS 1.2
+ * suite with RSA key exchange) or before the handshake completed. Static
+ * string; stays readable after a later read or write failure. */
+UNITLS_API const char *unitls_conn_group(const unitls_conn *conn);
+
+/** After the handshake: the strength in bits of the negotiated suite's
+ * symmetric cipher: 128 for AES-128 (and CAMELLIA-128, ARIA-128), 256 for
+ * AES-256 and CHACHA20, 112 for 3DES; 0 for NULL encryption, for an
+ * unknown suite, and before the handshake completed (or for NULL conn). */
+UNITLS_API int unitls_conn_cipher_bits(const unitls_conn *conn);
+
 /** After the handshake: the ALPN protocol agreed ("h2"), or NULL when none
  * was (no ALPN offered or configured, a server that continued without one,
  * or before the handshake). Borrowed: valid until unitls_conn_free(). */

@@ -290,6 +290,51 @@ UNITLS_API size_t unitls_provider_cipher_count(void);
 UNITLS_API const char *unitls_provider_cipher(size_t index);
 /**@}*/
 
+/** Sets the key-exchange groups offered and accepted (TLS 1.3 key shares
+ * and TLS 1.2 ECDHE curves), replacing the current ones.
+ *
+ * `groups` is a ':'-separated list of group names, the most preferred
+ * first, each at most once ("X25519:P-256"); it is read during the call and
+ * not kept. The names are X25519, X448, P-256, P-384, P-521, ffdhe2048,
+ * ffdhe3072 and ffdhe4096, compared without regard to case; the IANA names
+ * x25519, x448, secp256r1, secp384r1 and secp521r1 are accepted for the
+ * same groups, and unitls_conn_group() always reports the first spelling.
+ * The finite-field groups (ffdhe*) are used with TLS 1.3 only.
+ * The default, the same on every provider, is X25519, P-256, P-384.
+ *
+ * A client offers the groups in this order, with a key share for its first
+ * one. A server uses the first group of the client's list that is also in
+ * its own (the client's preference; the server's list says which groups it
+ * accepts), asking the client for another key share (a TLS 1.3
+ * HelloRetryRequest) when it sent none for that group. With no group in
+ * common the handshake fails with a handshake_failure (40) alert, sent by
+ * the server (in TLS 1.2, unless a suite without ECDHE can be agreed).
+ *
+ * @return UNITLS_OK;
+ *   UNITLS_E_INVALID_ARG for a NULL `ctx` or list, an empty list or an empty
+ *   name in it, an unknown name, or a group listed twice (under either of
+ *   its names); unitls_ctx_error() names the offending entry, nothing is
+ *   ever silently left out;
+ *   UNITLS_E_UNSUPPORTED if the provider does not implement one of the
+ *   groups (the message names it; unitls_provider_group() lists those it
+ *   does);
+ *   UNITLS_E_STATE once a connection uses the context;
+ *   UNITLS_E_NOMEM.
+ *   On failure the context keeps the groups it had. */
+UNITLS_API int unitls_ctx_set_groups(unitls_ctx *ctx, const char *groups);
+
+/** The key-exchange groups this provider implements, by the names
+ * unitls_ctx_set_groups() takes ("P-256", "X25519", ...), in IANA code
+ * point order: exactly the groups that setter accepts here.
+ * unitls_provider_group_count: how many (found once, on the first call);
+ * unitls_provider_group: group `index`, a static string; NULL when index is
+ *   out of range.
+ * Thread-safe. */
+/**@{*/
+UNITLS_API size_t unitls_provider_group_count(void);
+UNITLS_API const char *unitls_provider_group(size_t index);
+/**@}*/
+
 /** ALPN (RFC 7301): the application protocols of this context, most
  * preferred first, as `count` NUL-terminated names ("h2", "http/1.1"), each
  * 1 to 255 bytes, none twice. A client offers them. A server selects, among
