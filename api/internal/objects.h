@@ -43,6 +43,15 @@ struct unitls_ctx {
     unitls_alpn_select_fn alpn_cb;
     void *alpn_cb_user;
     unitls_alpn_mismatch alpn_mismatch;
+    /* Key log (api/src/keylog.c): the file (-1: none) and the callback. */
+    int keylog_fd;
+    unitls_keylog_fn keylog_cb;
+    void *keylog_cb_user;
+    /* OCSP stapling (api/src/ocsp.c): a server's response (owned, NULL if
+     * none), a client's request mode. */
+    unsigned char *ocsp_response;
+    size_t ocsp_response_len;
+    unitls_ocsp_mode ocsp_mode;
     char error[UT_ERROR_MAX];
     void *impl; /* the provider's context object */
 };
@@ -91,6 +100,7 @@ struct unitls_conn {
     unitls_cert *peer_cert; /* owned; the parsed leaf, NULL if none */
     char *alpn;             /* owned; the protocol agreed, once asked */
     int alpn_loaded;
+    int ocsp_missing; /* a client refused the handshake: none stapled */
     /* The chain as sent and the chain as verified (trust anchor last), each
      * decoded on first use (api/src/peer_chain.c). */
     struct ut_cert_chain {

@@ -40,7 +40,7 @@ OUTPUTS=(
   other-server.crt other-server.key other-server-chain.pem
   other-server-fullchain.pem
   server-enc.key mismatch.key server.der server-key.der
-  garbage.pem notacert.txt bundle.pem
+  garbage.pem notacert.txt bundle.pem server-ocsp.der
 )
 
 cd "$PKI_DIR"
@@ -129,6 +129,21 @@ openssl pkcs8 -topk8 -in server.key -v2 aes-256-cbc -v2prf hmacWithSHA256 \
 ec_key mismatch.key
 openssl x509 -in server.crt -outform DER -out server.der
 openssl pkcs8 -topk8 -nocrypt -in server.key -outform DER -out server-key.der
+
+# --- an OCSP response for server.crt, signed by its issuer --------------------
+# What a server staples (RFC 6066): status good, thisUpdate now, nextUpdate
+# in 36500 days; no nonce, as a stapled response is fetched ahead of time.
+ocsp_response() {
+  printf 'V\t%s\t\t%s\tunknown\t%s\n' "$LEAF_END" 1003 \
+      "$(openssl x509 -in server.crt -noout -subject -nameopt compat | sed 's/^subject=//')" \
+      > "$WORK/ocsp-index.txt"
+  openssl ocsp -issuer int-ca.crt -cert server.crt -no_nonce \
+      -reqout "$WORK/ocsp-req.der" > /dev/null
+  openssl ocsp -index "$WORK/ocsp-index.txt" -CA int-ca.crt \
+      -rsigner int-ca.crt -rkey int-ca.key -ndays 36500 \
+      -reqin "$WORK/ocsp-req.der" -respout server-ocsp.der > /dev/null
+}
+ocsp_response
 
 # These are public test keys: make them readable like every other fixture
 # (openssl writes private keys with mode 0600).

@@ -29,6 +29,7 @@ static int configure(SSL_CTX *c)
     ossl_alerts_install(c);
     ossl_verify_install(c);
     ossl_alpn_install(c);
+    ossl_ocsp_install(c);
     return ossl_defaults_apply(c);
 }
 

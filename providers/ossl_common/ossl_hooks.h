@@ -12,6 +12,9 @@ void ossl_verify_install(SSL_CTX *ctx);
 /* Servers: lets the API layer choose the ALPN protocol (ossl_alpn.c). */
 void ossl_alpn_install(SSL_CTX *ctx);
 
+/* OCSP stapling for both roles (ossl_ocsp.c). */
+void ossl_ocsp_install(SSL_CTX *ctx);
+
 /* Reports fatal alerts sent and received (ossl_alerts.c). */
 void ossl_alerts_install(SSL_CTX *ctx);
 

@@ -140,6 +140,11 @@ int wolf_ctx_new(unitls_ctx *ctx);
 void wolf_ctx_free(unitls_ctx *ctx);
 int wolf_ctx_apply_versions(unitls_ctx *ctx);
 int wolf_ctx_apply_verify_mode(unitls_ctx *ctx);
+/* wolf_keylog.c, wolf_ocsp.c: what Debian's wolfSSL cannot do */
+int wolf_ctx_apply_keylog(unitls_ctx *ctx);
+void wolf_conn_ocsp_response(const unitls_conn *conn,
+                             const unsigned char **der, size_t *len);
+
 /* wolf_alpn.c */
 void wolf_alpn_install(WOLFSSL_CTX *ssl_ctx);
 int wolf_ctx_apply_alpn(unitls_ctx *ctx);
