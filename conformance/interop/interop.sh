@@ -6,7 +6,11 @@
 #
 #   interop.sh SERVER_CLI CLIENT_CLI PKI_DIR SCENARIO
 #
-# Scenarios: tls13, tls12, client-cert, client-cert-missing, verify-fail.
+# Scenarios: tls13, tls12, alpn, keylog, ocsp, client-cert,
+# client-cert-missing, verify-fail. keylog and ocsp give each side the
+# option only when its provider has the feature (`unitls version`); a side
+# without it is covered by the conformance suite's UNITLS_E_UNSUPPORTED
+# checks.
 set -euo pipefail
 
 server_cli=$1 client_cli=$2 pki=$3 scenario=$4
@@ -25,6 +29,9 @@ client_args=(--ca "$pki/root-ca.crt" --servername localhost)
 expect_version=TLSv1.3
 expect_cipher=TLS_AES_128_GCM_SHA256
 expect_client=0 expect_server=0
+# has CLI FEATURE: the provider of that unitls program has FEATURE.
+has() { [[ " $("$1" version | sed -n 's/^features://p') " == *" $2 "* ]]; }
+
 case $scenario in
   tls13) client_args+=(--tls-min 1.3) ;;
   tls12) server_args+=(--tls-max 1.2)
@@ -32,6 +39,13 @@ case $scenario in
          expect_cipher=TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256 ;;
   alpn)  server_args+=(--alpn "h2,http/1.1")
          client_args+=(--alpn "http/1.1,h2") ;;
+  keylog)
+         if has "$server_cli" keylog; then server_args+=(--keylog "$work/server.keys"); fi
+         if has "$client_cli" keylog; then client_args+=(--keylog "$work/client.keys"); fi ;;
+  ocsp)  if has "$server_cli" ocsp-staple; then
+           server_args+=(--ocsp-response "$pki/server-ocsp.der")
+         fi
+         if has "$client_cli" ocsp-client; then client_args+=(--ocsp); fi ;;
   client-cert)
          server_args+=(--ca "$pki/root-ca.crt" --require-client-cert)
          client_args+=(--cert "$pki/client-chain.pem" --key "$pki/client.key") ;;
@@ -77,10 +91,33 @@ if [ "$expect_client" = 0 ]; then
   grep -qx "cipher: $expect_cipher" "$work/client.err" || fail "want $expect_cipher"
   grep -qx "interop ping" "$work/client.out" || fail "echo did not come back"
 fi
+# A TLS 1.3 key log: the five secrets, once each.
+check_keys() {
+  [ "$(cut -d' ' -f1 "$1" | sort | tr '\n' ' ')" = \
+    "CLIENT_HANDSHAKE_TRAFFIC_SECRET CLIENT_TRAFFIC_SECRET_0 EXPORTER_SECRET SERVER_HANDSHAKE_TRAFFIC_SECRET SERVER_TRAFFIC_SECRET_0 " ] ||
+    fail "$1 must hold the five TLS 1.3 secrets once each"
+}
 case $scenario in
   alpn)
     grep -qx "alpn: h2" "$work/client.err" || fail "client must agree on h2"
     grep -q "alpn: h2" "$work/server.err" || fail "server must agree on h2" ;;
+  keylog)
+    for side in server client; do
+      if [ -e "$work/$side.keys" ]; then check_keys "$work/$side.keys"; fi
+    done
+    if [ -e "$work/server.keys" ] && [ -e "$work/client.keys" ]; then
+      [ "$(sort "$work/server.keys")" = "$(sort "$work/client.keys")" ] ||
+        fail "both sides must log the same lines"
+    fi ;;
+  ocsp)
+    if has "$client_cli" ocsp-client; then
+      if has "$server_cli" ocsp-staple; then
+        want="ocsp: $(wc -c < "$pki/server-ocsp.der") bytes stapled (not validated)"
+      else
+        want="ocsp: (none stapled)"
+      fi
+      grep -qxF "$want" "$work/client.err" || fail "client must print '$want'"
+    fi ;;
   verify-fail)
     grep -q "UNITLS_E_VERIFY" "$work/client.err" || fail "client must report UNITLS_E_VERIFY"
     grep -q "self_signed_in_chain" "$work/client.err" || fail "client must list self_signed_in_chain"

@@ -10,6 +10,7 @@
 #include "commands.h"
 #include "echo_server.h"
 #include "net.h"
+#include "ocsp_settings.h"
 #include "output.h"
 #include "tls_settings.h"
 
@@ -17,6 +18,7 @@
 
 struct serve_options {
     struct tls_settings tls;
+    const char *ocsp_response; /* --ocsp-response FILE */
     const char *port_text;
     unsigned port;
     int require_client_cert;
@@ -65,6 +67,8 @@ static unitls_ctx *build_context(const struct serve_options *options)
         return NULL;
     if (tls_apply_versions(COMMAND, ctx, &options->tls) != EXIT_OK ||
         tls_apply_alpn(COMMAND, ctx, &options->tls) != EXIT_OK ||
+        tls_apply_keylog(COMMAND, ctx, &options->tls) != EXIT_OK ||
+        ocsp_staple_file(COMMAND, ctx, options->ocsp_response) != EXIT_OK ||
         tls_load_identity(COMMAND, ctx, &options->tls) != EXIT_OK ||
         tls_load_ca(COMMAND, ctx, &options->tls) != EXIT_OK ||
         tls_set_verify_mode(COMMAND, ctx, client_verify_mode(options)) !=
@@ -134,6 +138,11 @@ int cmd_serve(int argc, char **argv)
          &options.tls.tls_max, NULL},
         {"--alpn", "LIST", "ALPN protocols, comma-separated, preferred first",
          &options.tls.alpn, NULL},
+        {"--keylog", "FILE", "append the TLS secrets to FILE (NSS key log)",
+         &options.tls.keylog, NULL},
+        {"--ocsp-response", "FILE",
+         "staple this DER OCSP response for clients that ask",
+         &options.ocsp_response, NULL},
     };
     const struct cli_spec spec = {
         .command = COMMAND,

@@ -1,5 +1,5 @@
 /* The TLS options several subcommands share (--ca, --cert, --key,
- * --password, --tls-min, --tls-max, --alpn) and how they are applied to a context.
+ * --password, --tls-min, --tls-max, --alpn, --keylog) and how they are applied to a context.
  * Failures are reported on stderr here; callers only return the exit code. */
 #ifndef UNITLS_CLI_TLS_SETTINGS_H
 #define UNITLS_CLI_TLS_SETTINGS_H
@@ -16,6 +16,7 @@ struct tls_settings {
     const char *tls_min;  /* --tls-min 1.2|1.3 */
     const char *tls_max;  /* --tls-max 1.2|1.3 */
     const char *alpn;     /* --alpn LIST: comma-separated ALPN protocols */
+    const char *keylog;   /* --keylog FILE: append the TLS secrets there */
 };
 
 /* Checks the option values that parsing cannot: the versions are "1.2" or
@@ -35,6 +36,12 @@ int tls_apply_versions(const char *command, unitls_ctx *ctx,
  * selects among them by its own order. Returns EXIT_OK or EXIT_FAILED. */
 int tls_apply_alpn(const char *command, unitls_ctx *ctx,
                    const struct tls_settings *settings);
+
+/* Applies --keylog (if given): the secrets of every connection are
+ * appended to FILE in the NSS key log format. Returns EXIT_OK or
+ * EXIT_FAILED. */
+int tls_apply_keylog(const char *command, unitls_ctx *ctx,
+                     const struct tls_settings *settings);
 
 /* Loads --ca (if given) as trust anchors. Returns EXIT_OK or EXIT_FAILED. */
 int tls_load_ca(const char *command, unitls_ctx *ctx,
