@@ -1,7 +1,10 @@
 /* OCSP stapling through the status callback both libraries have: servers
  * staple the context's response for a client that asks, clients hand the
  * API layer what was stapled (ut_ocsp_accept); a 0 from the callback makes
- * either library send bad_certificate_status_response (113). */
+ * either library send bad_certificate_status_response (113). BoringSSL
+ * keeps this callback for OpenSSL compatibility and would rather have the
+ * response set ahead (SSL_CTX_set_ocsp_response); the callback lets both
+ * copy it only for the clients that ask, with one code path. */
 #include <string.h>
 
 #include <openssl/crypto.h>
