@@ -6,6 +6,7 @@
 #include <unitls/status.h>
 
 #include "cert_model.h"
+#include "hex.h"
 
 #define UT_DNS_NAME_MAX 253 /* without the trailing dot */
 #define UT_DNS_LABEL_MAX 63
@@ -22,16 +23,6 @@ static int is_alpha(unsigned char c)
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
-static int hex_value(unsigned char c)
-{
-    if (is_digit(c))
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
 
 static unsigned char to_lower(unsigned char c)
 {
@@ -66,7 +57,7 @@ static int label_is_numeric(const unsigned char *p, size_t n)
 {
     if (n >= 2 && p[0] == '0' && (p[1] == 'x' || p[1] == 'X')) {
         for (size_t i = 2; i < n; i++)
-            if (hex_value(p[i]) < 0)
+            if (ut_hex_value(p[i]) < 0)
                 return 0;
         return 1;
     }
@@ -139,7 +130,7 @@ static long parse_hex_group(const unsigned char *p, size_t n)
     if (n == 0 || n > 4)
         return -1;
     for (size_t i = 0; i < n; i++) {
-        int digit = hex_value(p[i]);
+        int digit = ut_hex_value(p[i]);
         if (digit < 0)
             return -1;
         value = value * 16 + digit;

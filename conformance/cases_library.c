@@ -48,7 +48,8 @@ END_TEST
  * advertising a feature no one can ask for. */
 #define KNOWN_CAPS                                                           \
     (UNITLS_CAP_TLS13 | UNITLS_CAP_TRUST_DIR | UNITLS_CAP_SYSTEM_TRUST |     \
-     UNITLS_CAP_TLS13_SUITES | VERIFY_CAPS | UNITLS_CAP_SNI_SWITCH)
+     UNITLS_CAP_TLS13_SUITES | VERIFY_CAPS | UNITLS_CAP_SNI_SWITCH |           \
+     UNITLS_CAP_KEYLOG | UNITLS_CAP_OCSP_STAPLE | UNITLS_CAP_OCSP_CLIENT)
 #define VERIFY_CAPS                                                          \
     (UNITLS_CAP_CRL | UNITLS_CAP_VERIFY_TIME | UNITLS_CAP_PARTIAL_CHAIN |    \
      UNITLS_CAP_UNTRUSTED | UNITLS_CAP_VERIFY_PURPOSE)
@@ -130,6 +131,7 @@ START_TEST(lib_caps)
     oc_true(&o, "tls13_suites_setter_matches_cap",
             tls13_suites_setter_matches_cap(caps));
     verify_setters_match_caps(&o, caps);
+    keylog_ocsp_setters_match_caps(&o, caps);
     oc_finish(&o);
 }
 END_TEST

@@ -26,7 +26,7 @@ static Suite *(*const all_suites[])(void) = {
     suite_badinput, suite_nullargs,  suite_rawpeer,  suite_state,
     suite_corpus,   suite_io,        suite_ciphers,  suite_hostile,
     suite_renego,   suite_verifyctl, suite_alpn,     suite_sni,
-    suite_mtls,     suite_groups,
+    suite_mtls,     suite_groups,    suite_keylog,   suite_ocsp,
 };
 
 struct options {

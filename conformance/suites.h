@@ -2,6 +2,8 @@
 #ifndef CONF_SUITES_H
 #define CONF_SUITES_H
 
+#include <stdint.h>
+
 #include <check.h>
 
 Suite *suite_library(void);
@@ -26,6 +28,8 @@ Suite *suite_alpn(void);
 Suite *suite_sni(void);
 Suite *suite_mtls(void);
 Suite *suite_groups(void);
+Suite *suite_keylog(void);
+Suite *suite_ocsp(void);
 
 /* Parts of suites kept in their own files. */
 void cert_fields_add(TCase *tc);
@@ -37,6 +41,11 @@ void corpus_getters_add(TCase *tc);
 void corpus_time_add(TCase *tc);
 void corpus_pem_add(TCase *tc);
 void corpus_der_add(TCase *tc);
+
+/* lib.caps: the key log and OCSP setters answer by their capability bits
+ * (cases_keylog.c). */
+struct outcome;
+void keylog_ocsp_setters_match_caps(struct outcome *o, uint32_t caps);
 
 /* A test case with the suite's timeout (a safety net only). */
 TCase *conf_tcase(const char *name);

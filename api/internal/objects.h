@@ -55,6 +55,15 @@ struct unitls_ctx {
      * (api/src/ctx_password.c). */
     unitls_password_fn password_cb;
     void *password_cb_user;
+    /* Key log (api/src/keylog.c): the file (-1: none) and the callback. */
+    int keylog_fd;
+    unitls_keylog_fn keylog_cb;
+    void *keylog_cb_user;
+    /* OCSP stapling (api/src/ocsp.c): a server's response (owned, NULL if
+     * none), a client's request mode. */
+    unsigned char *ocsp_response;
+    size_t ocsp_response_len;
+    unitls_ocsp_mode ocsp_mode;
     char error[UT_ERROR_MAX];
     void *impl; /* the provider's context object */
 };
@@ -107,6 +116,7 @@ struct unitls_conn {
     int in_sni_callback; /* the application's SNI callback runs */
     unitls_ctx *sni_ctx; /* a reference: the context whose certificate the
                             SNI callback chose, NULL if none */
+    int ocsp_missing; /* a client refused the handshake: none stapled */
     /* The chain as sent and the chain as verified (trust anchor last), each
      * decoded on first use (api/src/peer_chain.c). */
     struct ut_cert_chain {

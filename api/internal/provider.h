@@ -104,6 +104,10 @@ struct unitls_provider {
      * error); on failure the backend is left with the groups in force.
      * Servers also choose through ut_groups_choose, installed by ctx_new. */
     int (*ctx_apply_groups)(unitls_ctx *ctx, const int *ids, size_t n);
+    /* Installs the backend's key log hook when ut_ctx_keylog_on(ctx), and
+     * removes it otherwise; the hook hands each line to ut_keylog_line.
+     * Only called with UNITLS_CAP_KEYLOG. */
+    int (*ctx_apply_keylog)(unitls_ctx *ctx);
 
     /* --- connection --- */
     int (*conn_new)(unitls_conn *conn); /* sets conn->impl */
@@ -169,7 +173,38 @@ struct unitls_provider {
      * in use, kept alive by the API layer until conn_free). On failure the
      * connection keeps the identity it had. */
     int (*conn_use_identity_of)(unitls_conn *conn, const unitls_ctx *from);
+    /* OCSP stapling. Servers (UNITLS_CAP_OCSP_STAPLE) staple
+     * ctx->ocsp_response, when set, for clients that ask. Clients
+     * (UNITLS_CAP_OCSP_CLIENT) ask when ctx->ocsp_mode is not
+     * UNITLS_OCSP_OFF, and once the server's flight shows whether it
+     * stapled, call ut_ocsp_accept; a 0 fails the handshake with
+     * bad_certificate_status_response (113), reported with
+     * ut_conn_fail_ocsp_missing. After the handshake, conn_ocsp_response
+     * gives the response stapled (*len 0: none); the bytes are the
+     * backend's, valid until conn_free. */
+    void (*conn_ocsp_response)(const unitls_conn *conn,
+                               const unsigned char **der, size_t *len);
 };
+
+/* Key log (api/src/keylog.c). 1 when ctx has somewhere to log to. */
+int ut_ctx_keylog_on(const unitls_ctx *ctx);
+
+/* A line the backend produced for conn (NSS key log format, no newline):
+ * checked and put in unitls' one form (common/keylog.h), then written to
+ * the context's file and handed to its callback. A malformed line is
+ * dropped. */
+void ut_keylog_line(const unitls_conn *conn, const char *line);
+
+/* Clients asking for OCSP stapling: `len` is the size of the response the
+ * server stapled (0: none). Returns 1 to go on, or 0 when the context
+ * requires a response and there is none (recorded on conn). */
+int ut_ocsp_accept(unitls_conn *conn, size_t len);
+
+/* The handshake failed because ut_ocsp_accept refused it:
+ * UNITLS_E_HANDSHAKE, "<op> failed: the server stapled no OCSP response,
+ * which this client requires (<backend_text>)". Returns the status. */
+int ut_conn_fail_ocsp_missing(unitls_conn *conn, const char *op,
+                              const char *backend_text);
 
 /* A server's ALPN decision, for every provider alike, in the shape of the
  * backends' selection callbacks. `offered` is the client's list in wire

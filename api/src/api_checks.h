@@ -11,6 +11,9 @@ int ut_ctx_check_mutable(unitls_ctx *ctx);
 /* Drops one reference to ctx, freeing it with the last. NULL-safe. */
 void ut_ctx_release(unitls_ctx *ctx);
 
+/* Closes the context's key log file, if any (api/src/keylog.c). */
+void ut_ctx_keylog_close(unitls_ctx *ctx);
+
 #include <stddef.h>
 
 /* Adds one DER item to the context (a provider's ctx_add_*_der). */

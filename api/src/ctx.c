@@ -24,6 +24,7 @@ unitls_ctx *unitls_ctx_new(unitls_role role)
     ctx->max_version = UNITLS_TLS1_3;
     ctx->verify_depth = UNITLS_VERIFY_DEPTH_MAX;
     ctx->cn_fallback = 1;
+    ctx->keylog_fd = -1;
     if (ut_provider.ctx_new(ctx) != UNITLS_OK) {
         free(ctx);
         return NULL;
@@ -40,6 +41,8 @@ void ut_ctx_release(unitls_ctx *ctx)
     free(ctx->tls13_suites);
     free(ctx->groups);
     free(ctx->alpn_wire);
+    free(ctx->ocsp_response);
+    ut_ctx_keylog_close(ctx);
     free(ctx);
 }
 

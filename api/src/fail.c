@@ -150,3 +150,12 @@ int ut_conn_fail_as(unitls_conn *conn, enum ut_failure kind, const char *op,
     return fail_op(conn, failures[kind].status, op, failures[kind].why,
                    backend_text);
 }
+
+int ut_conn_fail_ocsp_missing(unitls_conn *conn, const char *op,
+                              const char *backend_text)
+{
+    return fail_op(conn, UNITLS_E_HANDSHAKE, op,
+                   "the server stapled no OCSP response, which this client "
+                   "requires",
+                   backend_text);
+}

@@ -6,9 +6,12 @@
 #
 #   interop.sh SERVER_CLI CLIENT_CLI PKI_DIR SCENARIO
 #
-# Scenarios: tls13, tls12, alpn, groups, client-cert, client-cert-missing,
-# verify-fail, mtls (the client's identity from PKCS#12), sni (the server
-# switches to another certificate for the name the client asks for).
+# Scenarios: tls13, tls12, alpn, groups, keylog, ocsp, client-cert,
+# client-cert-missing, verify-fail, mtls (the client's identity from
+# PKCS#12), sni (the server switches to another certificate for the name the
+# client asks for). keylog and ocsp give each side the option only when its
+# provider has the feature (`unitls version`); a side without it is covered
+# by the conformance suite's UNITLS_E_UNSUPPORTED checks.
 set -euo pipefail
 
 server_cli=$1 client_cli=$2 pki=$3 scenario=$4
@@ -27,6 +30,9 @@ client_args=(--ca "$pki/root-ca.crt" --servername localhost)
 expect_version=TLSv1.3
 expect_cipher=TLS_AES_128_GCM_SHA256
 expect_client=0 expect_server=0
+# has CLI FEATURE: the provider of that unitls program has FEATURE.
+has() { [[ " $("$1" version | sed -n 's/^features://p') " == *" $2 "* ]]; }
+
 case $scenario in
   tls13) client_args+=(--tls-min 1.3) ;;
   tls12) server_args+=(--tls-max 1.2)
@@ -38,6 +44,13 @@ case $scenario in
          # P-384, after a HelloRetryRequest.
          server_args+=(--groups P-384:P-256)
          client_args+=(--groups X25519:P-384) ;;
+  keylog)
+         if has "$server_cli" keylog; then server_args+=(--keylog "$work/server.keys"); fi
+         if has "$client_cli" keylog; then client_args+=(--keylog "$work/client.keys"); fi ;;
+  ocsp)  if has "$server_cli" ocsp-staple; then
+           server_args+=(--ocsp-response "$pki/server-ocsp.der")
+         fi
+         if has "$client_cli" ocsp-client; then client_args+=(--ocsp); fi ;;
   client-cert)
          server_args+=(--ca "$pki/root-ca.crt" --require-client-cert)
          client_args+=(--cert "$pki/client-chain.pem" --key "$pki/client.key") ;;
@@ -88,6 +101,12 @@ if [ "$expect_client" = 0 ]; then
   grep -qx "cipher: $expect_cipher" "$work/client.err" || fail "want $expect_cipher"
   grep -qx "interop ping" "$work/client.out" || fail "echo did not come back"
 fi
+# A TLS 1.3 key log: the five secrets, once each.
+check_keys() {
+  [ "$(cut -d' ' -f1 "$1" | sort | tr '\n' ' ')" = \
+    "CLIENT_HANDSHAKE_TRAFFIC_SECRET CLIENT_TRAFFIC_SECRET_0 EXPORTER_SECRET SERVER_HANDSHAKE_TRAFFIC_SECRET SERVER_TRAFFIC_SECRET_0 " ] ||
+    fail "$1 must hold the five TLS 1.3 secrets once each"
+}
 case $scenario in
   groups)
     grep -qx "group: P-384" "$work/client.err" || fail "client must agree on P-384"
@@ -101,6 +120,23 @@ case $scenario in
   sni)
     grep -qx "subject: .*OU=other, CN=localhost" "$work/client.err" || fail "client must get other-server's certificate"
     grep -q "server name: localhost" "$work/server.err" || fail "server must report the name asked for" ;;
+  keylog)
+    for side in server client; do
+      if [ -e "$work/$side.keys" ]; then check_keys "$work/$side.keys"; fi
+    done
+    if [ -e "$work/server.keys" ] && [ -e "$work/client.keys" ]; then
+      [ "$(sort "$work/server.keys")" = "$(sort "$work/client.keys")" ] ||
+        fail "both sides must log the same lines"
+    fi ;;
+  ocsp)
+    if has "$client_cli" ocsp-client; then
+      if has "$server_cli" ocsp-staple; then
+        want="ocsp: $(wc -c < "$pki/server-ocsp.der") bytes stapled (not validated)"
+      else
+        want="ocsp: (none stapled)"
+      fi
+      grep -qxF "$want" "$work/client.err" || fail "client must print '$want'"
+    fi ;;
   verify-fail)
     grep -q "UNITLS_E_VERIFY" "$work/client.err" || fail "client must report UNITLS_E_VERIFY"
     grep -q "self_signed_in_chain" "$work/client.err" || fail "client must list self_signed_in_chain"

@@ -42,7 +42,7 @@ OUTPUTS=(
   server-enc.key mismatch.key server.der server-key.der
   client.der client-key.der client-enc.key
   client.p12 client-legacy.p12 client-mismatch.p12
-  garbage.pem notacert.txt bundle.pem
+  garbage.pem notacert.txt bundle.pem server-ocsp.der
 )
 
 cd "$PKI_DIR"
@@ -151,6 +151,20 @@ openssl pkcs12 -export -in client.crt -inkey client.key \
 # A key (mismatch.key) with certificates none of which belongs to it.
 openssl pkcs12 -export -nocerts -inkey mismatch.key -certfile client-chain.pem \
     -passout "pass:$PASSWORD" -out client-mismatch.p12 2> /dev/null
+# --- an OCSP response for server.crt, signed by its issuer --------------------
+# What a server staples (RFC 6066): status good, thisUpdate now, nextUpdate
+# in 36500 days; no nonce, as a stapled response is fetched ahead of time.
+ocsp_response() {
+  printf 'V\t%s\t\t%s\tunknown\t%s\n' "$LEAF_END" 1003 \
+      "$(openssl x509 -in server.crt -noout -subject -nameopt compat | sed 's/^subject=//')" \
+      > "$WORK/ocsp-index.txt"
+  openssl ocsp -issuer int-ca.crt -cert server.crt -no_nonce \
+      -reqout "$WORK/ocsp-req.der" > /dev/null
+  openssl ocsp -index "$WORK/ocsp-index.txt" -CA int-ca.crt \
+      -rsigner int-ca.crt -rkey int-ca.key -ndays 36500 \
+      -reqin "$WORK/ocsp-req.der" -respout server-ocsp.der > /dev/null
+}
+ocsp_response
 
 # These are public test keys: make them readable like every other fixture
 # (openssl writes private keys with mode 0600).

@@ -273,6 +273,24 @@ static inline void ossl_compat_send_record_overflow(SSL *ssl)
 #endif
 }
 
+/* --- The OCSP response a server stapled ----------------------------------
+ * OpenSSL answers -1 for none, BoringSSL 0. Returns the length (0: none)
+ * with *out pointing at the library's bytes. */
+static inline size_t ossl_compat_ocsp_response(const SSL *ssl,
+                                               const unsigned char **out)
+{
+#ifdef OPENSSL_IS_BORINGSSL
+    size_t len = 0;
+    SSL_get0_ocsp_response(ssl, out, &len);
+    return len;
+#else
+    unsigned char *p = NULL;
+    long len = SSL_get_tlsext_status_ocsp_resp((SSL *)ssl, &p);
+    *out = p;
+    return len > 0 ? (size_t)len : 0;
+#endif
+}
+
 /* --- Reading and writing application data ----------------------------------
  * OpenSSL has the size_t calls SSL_read_ex/SSL_write_ex; BoringSSL only the
  * int ones. Both shims return > 0 on success with *done set, else the value

@@ -21,7 +21,8 @@ int ossl_conn_new(unitls_conn *conn)
     ERR_clear_error();
     oc->ssl = SSL_new(ossl_ctx_ssl_ctx(conn->ctx));
     if (oc->ssl == NULL || !ossl_link_attach(oc->ssl, conn) ||
-        !ossl_ctx_identity_to(conn->ctx, oc->ssl)) {
+        !ossl_ctx_identity_to(conn->ctx, oc->ssl) ||
+        !ossl_ocsp_request(conn->ctx, oc->ssl)) {
         SSL_free(oc->ssl);
         free(oc);
         ERR_clear_error();

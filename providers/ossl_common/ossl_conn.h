@@ -36,6 +36,10 @@ static inline SSL *ossl_conn_ssl(const unitls_conn *conn)
     return ossl_conn_impl(conn)->ssl;
 }
 
+/* Clients whose context asks for OCSP stapling: asks on ssl, a new
+ * connection of ctx (ossl_ocsp.c). Returns 1 on success. */
+int ossl_ocsp_request(const unitls_ctx *ctx, SSL *ssl);
+
 /* Reserves the SSL ex_data slot. Returns UNITLS_OK or UNITLS_E_INTERNAL. */
 int ossl_link_init(void);
 

@@ -31,6 +31,7 @@ static int configure(SSL_CTX *c)
     ossl_alpn_install(c);
     ossl_sni_install(c);
     ossl_groups_install(c);
+    ossl_ocsp_install(c);
     return ossl_defaults_apply(c);
 }
 

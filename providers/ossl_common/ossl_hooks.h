@@ -20,6 +20,9 @@ void ossl_sni_install(SSL_CTX *ctx);
  * (ossl_groups.c). */
 void ossl_groups_install(SSL_CTX *ctx);
 
+/* OCSP stapling for both roles (ossl_ocsp.c). */
+void ossl_ocsp_install(SSL_CTX *ctx);
+
 /* Reports fatal alerts sent and received (ossl_alerts.c). */
 void ossl_alerts_install(SSL_CTX *ctx);
 

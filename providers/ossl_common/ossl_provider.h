@@ -34,6 +34,7 @@ int ossl_ctx_add_crl_der(unitls_ctx *ctx, const unsigned char *der,
 
 int ossl_ctx_apply_alpn(unitls_ctx *ctx);
 int ossl_ctx_apply_groups(unitls_ctx *ctx, const int *ids, size_t n);
+int ossl_ctx_apply_keylog(unitls_ctx *ctx);
 
 int ossl_conn_new(unitls_conn *conn);
 void ossl_conn_free(unitls_conn *conn);
@@ -58,11 +59,17 @@ int ossl_conn_verify_offline(unitls_conn *conn,
 void ossl_conn_alpn(const unitls_conn *conn, const unsigned char **proto,
                     size_t *len);
 int ossl_conn_use_identity_of(unitls_conn *conn, const unitls_ctx *from);
+void ossl_conn_ocsp_response(const unitls_conn *conn,
+                             const unsigned char **der, size_t *len);
 
 /* The verification controls both libraries have (ossl_verify_params.c). */
 #define OSSL_VERIFY_CAPS                                                       \
     (UNITLS_CAP_CRL | UNITLS_CAP_VERIFY_TIME | UNITLS_CAP_PARTIAL_CHAIN |      \
      UNITLS_CAP_UNTRUSTED | UNITLS_CAP_VERIFY_PURPOSE)
+
+/* Key log and OCSP stapling, both roles (ossl_keylog.c, ossl_ocsp.c). */
+#define OSSL_KEYLOG_OCSP_CAPS                                                  \
+    (UNITLS_CAP_KEYLOG | UNITLS_CAP_OCSP_STAPLE | UNITLS_CAP_OCSP_CLIENT)
 
 /* The vtable members both providers share, as designated initialisers. */
 #define OSSL_SHARED_ENTRIES                                                    \
@@ -82,6 +89,7 @@ int ossl_conn_use_identity_of(unitls_conn *conn, const unitls_ctx *from);
     .ctx_add_crl_der = ossl_ctx_add_crl_der,                                   \
     .ctx_apply_alpn = ossl_ctx_apply_alpn,                                     \
     .ctx_apply_groups = ossl_ctx_apply_groups,                                 \
+    .ctx_apply_keylog = ossl_ctx_apply_keylog,                                 \
     .conn_new = ossl_conn_new,                                                 \
     .conn_free = ossl_conn_free, .conn_set_fd = ossl_conn_set_fd,              \
     .conn_set_io = ossl_conn_set_io, .conn_set_sni = ossl_conn_set_sni,        \
@@ -94,6 +102,7 @@ int ossl_conn_use_identity_of(unitls_conn *conn, const unitls_ctx *from);
     .conn_verified_chain = ossl_conn_verified_chain,                           \
     .conn_verify_offline = ossl_conn_verify_offline,                           \
     .conn_alpn = ossl_conn_alpn,                                               \
-    .conn_use_identity_of = ossl_conn_use_identity_of
+    .conn_use_identity_of = ossl_conn_use_identity_of,                         \
+    .conn_ocsp_response = ossl_conn_ocsp_response
 
 #endif

@@ -67,6 +67,8 @@ static int classify(unitls_conn *conn, int err, enum ossl_op op,
     const char *name = op_name(op);
     if (oc->verify_status != 0)
         return ut_conn_fail_verify(conn, oc->verify_status, name, e->text);
+    if (conn->ocsp_missing)
+        return ut_conn_fail_ocsp_missing(conn, name, e->text);
     int alert = ossl_reason_received_alert(e->ssl_reason);
     if (alert < 0)
         alert = oc->alert_received;

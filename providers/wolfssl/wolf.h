@@ -180,6 +180,11 @@ void wolf_identity_free(struct wolf_ctx_impl *impl);
 /* wolf_sni.c */
 void wolf_sni_install(WOLFSSL_CTX *ssl_ctx);
 int wolf_conn_use_identity_of(unitls_conn *conn, const unitls_ctx *from);
+/* wolf_keylog.c, wolf_ocsp.c: what Debian's wolfSSL cannot do */
+int wolf_ctx_apply_keylog(unitls_ctx *ctx);
+void wolf_conn_ocsp_response(const unitls_conn *conn,
+                             const unsigned char **der, size_t *len);
+
 /* wolf_alpn.c */
 void wolf_alpn_install(WOLFSSL_CTX *ssl_ctx);
 int wolf_ctx_apply_alpn(unitls_ctx *ctx);

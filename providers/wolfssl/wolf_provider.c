@@ -78,6 +78,7 @@ const struct unitls_provider ut_provider = {
     .ctx_add_crl_der = wolf_ctx_add_crl_der,
     .ctx_apply_alpn = wolf_ctx_apply_alpn,
     .ctx_apply_groups = wolf_ctx_apply_groups,
+    .ctx_apply_keylog = wolf_ctx_apply_keylog,
     .conn_new = wolf_conn_new,
     .conn_free = wolf_conn_free,
     .conn_set_fd = wolf_conn_set_fd,
@@ -96,4 +97,5 @@ const struct unitls_provider ut_provider = {
     .conn_verify_offline = wolf_conn_verify_offline,
     .conn_alpn = wolf_conn_alpn,
     .conn_use_identity_of = wolf_conn_use_identity_of,
+    .conn_ocsp_response = wolf_conn_ocsp_response,
 };

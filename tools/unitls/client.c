@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include "commands.h"
+#include "ocsp_settings.h"
 #include "report.h"
 
 static int load_system_trust(const char *command, unitls_ctx *ctx)
@@ -51,6 +52,8 @@ static unitls_ctx *build_context(const char *command,
     if (tls_apply_versions(command, ctx, &options->tls) != EXIT_OK ||
         tls_apply_alpn(command, ctx, &options->tls) != EXIT_OK ||
         tls_apply_suites_and_groups(command, ctx, &options->tls) != EXIT_OK ||
+        tls_apply_keylog(command, ctx, &options->tls) != EXIT_OK ||
+        ocsp_request(command, ctx, options->ocsp) != EXIT_OK ||
         set_up_trust(command, ctx, options) != EXIT_OK ||
         tls_load_identity(command, ctx, &options->tls) != EXIT_OK) {
         unitls_ctx_free(ctx);

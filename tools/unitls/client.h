@@ -20,6 +20,7 @@ struct client_options {
     const char *server_name; /* --servername; NULL: the target's host */
     enum client_trust trust;
     struct tls_settings tls;
+    int ocsp; /* --ocsp: ask for a stapled OCSP response */
 };
 
 /* An open client connection. */

@@ -8,6 +8,7 @@
 #include "client.h"
 #include "commands.h"
 #include "net.h"
+#include "ocsp_settings.h"
 #include "relay.h"
 #include "report.h"
 #include "session_info.h"
@@ -18,6 +19,7 @@ struct connect_options {
     const char *target;
     const char *server_name;
     int insecure;
+    int ocsp;
     struct tls_settings tls;
 };
 
@@ -35,6 +37,8 @@ static int run_connect(const struct client_options *client)
     if (client_open(COMMAND, client, &session) != EXIT_OK)
         return EXIT_FAILED;
     session_print_summary(stderr, session.conn);
+    if (client->ocsp)
+        ocsp_print(stderr, session.conn);
     fflush(stderr);
     int code = relay_run(COMMAND, session.conn, session.fd);
     client_close(&session);
@@ -78,6 +82,10 @@ int cmd_connect(int argc, char **argv)
          &options.tls.ciphers, NULL},
         {"--groups", "LIST", "key-exchange groups, ':'-separated, preferred "
          "first", &options.tls.groups, NULL},
+        {"--keylog", "FILE", "append the TLS secrets to FILE (NSS key log)",
+         &options.tls.keylog, NULL},
+        {"--ocsp", NULL, "ask for a stapled OCSP response and show its size",
+         NULL, &options.ocsp},
     };
     const struct cli_spec spec = {
         .command = COMMAND,
@@ -102,5 +110,6 @@ int cmd_connect(int argc, char **argv)
     client.server_name = options.server_name;
     client.trust = trust_from(&options);
     client.tls = options.tls;
+    client.ocsp = options.ocsp;
     return run_connect(&client);
 }

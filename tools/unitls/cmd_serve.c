@@ -10,6 +10,7 @@
 #include "commands.h"
 #include "echo_server.h"
 #include "net.h"
+#include "ocsp_settings.h"
 #include "output.h"
 #include "sni_table.h"
 #include "tls_settings.h"
@@ -18,6 +19,7 @@
 
 struct serve_options {
     struct tls_settings tls;
+    const char *ocsp_response; /* --ocsp-response FILE */
     const char *port_text;
     unsigned port;
     int require_client_cert;
@@ -78,6 +80,8 @@ static unitls_ctx *build_context(const struct serve_options *options,
                         &options->tls) != EXIT_OK ||
         tls_apply_alpn(COMMAND, ctx, &options->tls) != EXIT_OK ||
         tls_apply_suites_and_groups(COMMAND, ctx, &options->tls) != EXIT_OK ||
+        tls_apply_keylog(COMMAND, ctx, &options->tls) != EXIT_OK ||
+        ocsp_staple_file(COMMAND, ctx, options->ocsp_response) != EXIT_OK ||
         tls_load_identity(COMMAND, ctx, &options->tls) != EXIT_OK ||
         tls_load_ca(COMMAND, ctx, &options->tls) != EXIT_OK ||
         tls_set_verify_mode(COMMAND, ctx, client_verify_mode(options)) !=
@@ -162,6 +166,11 @@ int cmd_serve(int argc, char **argv)
          &options.tls.ciphers, NULL},
         {"--groups", "LIST", "key-exchange groups, ':'-separated, preferred "
          "first", &options.tls.groups, NULL},
+        {"--keylog", "FILE", "append the TLS secrets to FILE (NSS key log)",
+         &options.tls.keylog, NULL},
+        {"--ocsp-response", "FILE",
+         "staple this DER OCSP response for clients that ask",
+         &options.ocsp_response, NULL},
     };
     struct cli_list lists[] = {{"--sni", options.sni, SNI_TABLE_MAX, 0}};
     const struct cli_spec spec = {

@@ -35,6 +35,9 @@ static void print_capabilities(void)
         {UNITLS_CAP_UNTRUSTED, "untrusted"},
         {UNITLS_CAP_VERIFY_PURPOSE, "verify-purpose"},
         {UNITLS_CAP_SNI_SWITCH, "sni-switch"},
+        {UNITLS_CAP_KEYLOG, "keylog"},
+        {UNITLS_CAP_OCSP_STAPLE, "ocsp-staple"},
+        {UNITLS_CAP_OCSP_CLIENT, "ocsp-client"},
     };
     printf("features:");
     for (size_t i = 0; i < sizeof(caps) / sizeof(caps[0]); i++)

@@ -98,6 +98,18 @@ int tls_apply_alpn(const char *command, unitls_ctx *ctx,
     return EXIT_FAILED;
 }
 
+int tls_apply_keylog(const char *command, unitls_ctx *ctx,
+                     const struct tls_settings *settings)
+{
+    if (settings->keylog == NULL)
+        return EXIT_OK;
+    int status = unitls_ctx_set_keylog_file(ctx, settings->keylog);
+    if (status == UNITLS_OK)
+        return EXIT_OK;
+    report_ctx_failure(command, "--keylog", status, ctx);
+    return EXIT_FAILED;
+}
+
 /* Reports a failing context call about `option` FILE; returns EXIT_FAILED. */
 static int report_file_option(const char *command, const char *option,
                               const char *path, int status,

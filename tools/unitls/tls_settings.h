@@ -1,6 +1,6 @@
 /* The TLS options several subcommands share (--ca, --cert, --key,
  * --pkcs12, --password, --password-file, --tls-min, --tls-max, --alpn,
- * --ciphers, --groups) and how they are applied to a context.
+ * --ciphers, --groups, --keylog) and how they are applied to a context.
  * Failures are reported on stderr here; callers only return the exit code. */
 #ifndef UNITLS_CLI_TLS_SETTINGS_H
 #define UNITLS_CLI_TLS_SETTINGS_H
@@ -22,6 +22,7 @@ struct tls_settings {
     const char *alpn;     /* --alpn LIST: comma-separated ALPN protocols */
     const char *ciphers;  /* --ciphers LIST: ':'-separated IANA suites */
     const char *groups;   /* --groups LIST: ':'-separated groups */
+    const char *keylog;   /* --keylog FILE: append the TLS secrets there */
 };
 
 /* Checks the option values that parsing cannot: the versions are "1.2" or
@@ -48,6 +49,11 @@ int tls_apply_alpn(const char *command, unitls_ctx *ctx,
  * given (tls_suites.c). Returns EXIT_OK or EXIT_FAILED. */
 int tls_apply_suites_and_groups(const char *command, unitls_ctx *ctx,
                                 const struct tls_settings *settings);
+/* Applies --keylog (if given): the secrets of every connection are
+ * appended to FILE in the NSS key log format. Returns EXIT_OK or
+ * EXIT_FAILED. */
+int tls_apply_keylog(const char *command, unitls_ctx *ctx,
+                     const struct tls_settings *settings);
 
 /* Loads --ca (if given) as trust anchors. Returns EXIT_OK or EXIT_FAILED. */
 int tls_load_ca(const char *command, unitls_ctx *ctx,

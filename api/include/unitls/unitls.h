@@ -7,6 +7,8 @@
 #include <unitls/cert.h>
 #include <unitls/conn.h>
 #include <unitls/ctx.h>
+#include <unitls/keylog.h>
+#include <unitls/ocsp.h>
 #include <unitls/status.h>
 #include <unitls/verify.h>
 #include <unitls/version.h>
