@@ -4,6 +4,7 @@
 #include "pair.h"
 #include "pki.h"
 #include "alpn_side.h"
+#include "psk_side.h"
 #include "vctl.h"
 
 /* Runs one configuration call of end `e`; on failure records it as
@@ -77,6 +78,7 @@ static int configure_ctx(struct end *e)
         oc_true(&e->o, "refused_set_ciphers",
                 unitls_ctx_set_ciphers(ctx, s->tls12_refused) != UNITLS_OK);
     STEP("alpn", alpn_apply(ctx, s));
+    STEP("psk", psk_apply(e));
     if (s->vctl != NULL)
         return vctl_apply_ctx(ctx, s->vctl, &e->o);
     return UNITLS_OK;

@@ -30,6 +30,7 @@ int ossl_ctx_add_crl_der(unitls_ctx *ctx, const unsigned char *der,
                          size_t len);
 
 int ossl_ctx_apply_alpn(unitls_ctx *ctx);
+int ossl_ctx_apply_psk(unitls_ctx *ctx);
 
 int ossl_conn_new(unitls_conn *conn);
 void ossl_conn_free(unitls_conn *conn);
@@ -74,6 +75,7 @@ void ossl_conn_alpn(const unitls_conn *conn, const unsigned char **proto,
     .ctx_add_untrusted_der = ossl_ctx_add_untrusted_der,                       \
     .ctx_add_crl_der = ossl_ctx_add_crl_der,                                   \
     .ctx_apply_alpn = ossl_ctx_apply_alpn,                                     \
+    .ctx_apply_psk = ossl_ctx_apply_psk,                                       \
     .conn_new = ossl_conn_new,                                                 \
     .conn_free = ossl_conn_free, .conn_set_fd = ossl_conn_set_fd,              \
     .conn_set_io = ossl_conn_set_io, .conn_set_sni = ossl_conn_set_sni,        \

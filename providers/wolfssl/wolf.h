@@ -143,6 +143,11 @@ int wolf_ctx_apply_verify_mode(unitls_ctx *ctx);
 /* wolf_alpn.c */
 void wolf_alpn_install(WOLFSSL_CTX *ssl_ctx);
 int wolf_ctx_apply_alpn(unitls_ctx *ctx);
+/* PSK (wolf_psk.c): the ctx_apply_psk of the vtable. */
+int wolf_ctx_apply_psk(unitls_ctx *ctx);
+/* The key exchange groups for ctx (unitls' defaults, less X25519 on a PSK
+ * client: wolf_ctx_defaults.c). */
+int wolf_ctx_apply_groups(unitls_ctx *ctx);
 void wolf_conn_alpn(const unitls_conn *conn, const unsigned char **proto,
                     size_t *len);
 /* wolf_verify_params.c */

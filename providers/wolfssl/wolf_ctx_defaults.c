@@ -112,16 +112,22 @@ static int apply_suites(unitls_ctx *ctx)
     return rc;
 }
 
-/* wolfSSL's group ids are the IANA NamedGroup values. */
-static int apply_groups(unitls_ctx *ctx)
+/* wolfSSL's group ids are the IANA NamedGroup values. A client with a PSK
+ * callback leaves X25519 out: wolfSSL 5.5's client rejects an X25519 key in
+ * a TLS 1.2 ECDHE_PSK ServerKeyExchange ("Bad ECC Peer Key"; its servers
+ * and other clients are fine), so it offers only the NIST groups, which
+ * every server has. */
+int wolf_ctx_apply_groups(unitls_ctx *ctx)
 {
+    enum { X25519 = 29 };
+    int skip_x25519 = ctx->role == UNITLS_ROLE_CLIENT &&
+                      ctx->psk_client_cb != NULL;
     int groups[8];
-    size_t n = ut_default_group_count;
-    if (n > sizeof(groups) / sizeof(groups[0]))
-        return ut_ctx_fail(ctx, UNITLS_E_INTERNAL, "too many groups");
-    memcpy(groups, ut_default_groups, n * sizeof(groups[0]));
-    if (wolfSSL_CTX_set_groups(wolf_ctx(ctx), groups, (int)n) !=
-        WOLFSSL_SUCCESS)
+    int n = 0;
+    for (size_t i = 0; i < ut_default_group_count && n < 8; i++)
+        if (!(skip_x25519 && ut_default_groups[i] == X25519))
+            groups[n++] = ut_default_groups[i];
+    if (wolfSSL_CTX_set_groups(wolf_ctx(ctx), groups, n) != WOLFSSL_SUCCESS)
         return ut_ctx_fail(ctx, UNITLS_E_INTERNAL,
                            "wolfssl rejected the key exchange groups");
     return UNITLS_OK;
@@ -155,7 +161,7 @@ int wolf_ctx_apply_defaults(unitls_ctx *ctx)
 {
     int rc = apply_suites(ctx);
     if (rc == UNITLS_OK)
-        rc = apply_groups(ctx);
+        rc = wolf_ctx_apply_groups(ctx);
     if (rc == UNITLS_OK)
         rc = apply_session_policy(ctx);
     return rc;

@@ -50,6 +50,7 @@ static unitls_ctx *build_context(const char *command,
         return NULL;
     if (tls_apply_versions(command, ctx, &options->tls) != EXIT_OK ||
         tls_apply_alpn(command, ctx, &options->tls) != EXIT_OK ||
+        psk_apply(command, ctx, &options->tls.psk) != EXIT_OK ||
         set_up_trust(command, ctx, options) != EXIT_OK ||
         tls_load_identity(command, ctx, &options->tls) != EXIT_OK) {
         unitls_ctx_free(ctx);

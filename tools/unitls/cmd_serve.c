@@ -30,7 +30,9 @@ static const char serve_description[] =
     "the client\ncloses. With --ca, client certificates are requested "
     "(and must verify if\nsent); --require-client-cert makes them "
     "mandatory. --once exits after the\nfirst connection: 0 if its "
-    "handshake succeeded, else 1.\n";
+    "handshake succeeded, else 1. With --psk-identity\nand --psk, clients "
+    "that offer that identity with that key are accepted\n(PSK; --cert is "
+    "then optional).\n";
 
 /* Checks what parsing cannot. Returns ARGS_RUN or EXIT_USAGE. */
 static int check_options(const struct cli_spec *spec,
@@ -39,8 +41,9 @@ static int check_options(const struct cli_spec *spec,
     int status = tls_settings_check(spec, &options->tls);
     if (status != ARGS_RUN)
         return status;
-    if (options->tls.cert == NULL)
-        return args_usage_error(spec, "--cert is required");
+    if (options->tls.cert == NULL && !psk_settings_given(&options->tls.psk))
+        return args_usage_error(spec, "--cert is required (or --psk-identity "
+                                      "and --psk)");
     if (options->require_client_cert && options->tls.ca == NULL)
         return args_usage_error(spec, "--require-client-cert needs --ca");
     if (options->port_text != NULL &&
@@ -65,6 +68,7 @@ static unitls_ctx *build_context(const struct serve_options *options)
         return NULL;
     if (tls_apply_versions(COMMAND, ctx, &options->tls) != EXIT_OK ||
         tls_apply_alpn(COMMAND, ctx, &options->tls) != EXIT_OK ||
+        psk_apply(COMMAND, ctx, &options->tls.psk) != EXIT_OK ||
         tls_load_identity(COMMAND, ctx, &options->tls) != EXIT_OK ||
         tls_load_ca(COMMAND, ctx, &options->tls) != EXIT_OK ||
         tls_set_verify_mode(COMMAND, ctx, client_verify_mode(options)) !=
@@ -114,7 +118,7 @@ int cmd_serve(int argc, char **argv)
 {
     struct serve_options options = {0};
     const struct cli_option option_table[] = {
-        {"--cert", "FILE", "server certificate chain (required)",
+        {"--cert", "FILE", "server certificate chain (required without --psk)",
          &options.tls.cert, NULL},
         {"--key", "FILE", "private key (default: in --cert)",
          &options.tls.key, NULL},
@@ -134,6 +138,10 @@ int cmd_serve(int argc, char **argv)
          &options.tls.tls_max, NULL},
         {"--alpn", "LIST", "ALPN protocols, comma-separated, preferred first",
          &options.tls.alpn, NULL},
+        {"--psk-identity", "ID", "accept this PSK identity (with --psk)",
+         &options.tls.psk.identity, NULL},
+        {"--psk", "HEX", "its pre-shared key, 1 to 64 bytes in hex",
+         &options.tls.psk.hex, NULL},
     };
     const struct cli_spec spec = {
         .command = COMMAND,

@@ -15,6 +15,9 @@ void session_print_summary(FILE *out, const unitls_conn *conn)
     fprintf(out, "cipher: %s\n", or_unknown(unitls_conn_cipher(conn)));
     const char *alpn = unitls_conn_alpn(conn);
     fprintf(out, "alpn: %s\n", alpn != NULL ? alpn : "(none)");
+    const char *psk = unitls_conn_psk_identity(conn);
+    if (psk != NULL)
+        fprintf(out, "psk identity: %s\n", psk);
     fputs("subject: ", out);
     if (peer != NULL)
         dn_print(out, peer, UNITLS_CERT_SUBJECT);
@@ -30,6 +33,8 @@ void session_print_brief(FILE *out, const unitls_conn *conn)
             or_unknown(unitls_conn_cipher(conn)));
     if (unitls_conn_alpn(conn) != NULL)
         fprintf(out, ", alpn: %s", unitls_conn_alpn(conn));
+    if (unitls_conn_psk_identity(conn) != NULL)
+        fprintf(out, ", psk identity: %s", unitls_conn_psk_identity(conn));
     if (peer != NULL) {
         fputs(", peer: ", out);
         dn_print(out, peer, UNITLS_CERT_SUBJECT);

@@ -37,7 +37,7 @@ int tls_settings_check(const struct cli_spec *spec,
         return args_usage_error(spec, "--key needs --cert");
     if (settings->cert == NULL && settings->password != NULL)
         return args_usage_error(spec, "--password needs --cert");
-    return ARGS_RUN;
+    return psk_settings_check(spec, &settings->psk);
 }
 
 unitls_ctx *tls_new_context(const char *command, unitls_role role)

@@ -1,5 +1,6 @@
 /* The TLS options several subcommands share (--ca, --cert, --key,
- * --password, --tls-min, --tls-max, --alpn) and how they are applied to a context.
+ * --password, --tls-min, --tls-max, --alpn, --psk-identity, --psk) and how
+ * they are applied to a context.
  * Failures are reported on stderr here; callers only return the exit code. */
 #ifndef UNITLS_CLI_TLS_SETTINGS_H
 #define UNITLS_CLI_TLS_SETTINGS_H
@@ -7,6 +8,7 @@
 #include <unitls/unitls.h>
 
 #include "args.h"
+#include "psk_settings.h"
 
 struct tls_settings {
     const char *ca;       /* --ca FILE: trust anchors */
@@ -16,10 +18,12 @@ struct tls_settings {
     const char *tls_min;  /* --tls-min 1.2|1.3 */
     const char *tls_max;  /* --tls-max 1.2|1.3 */
     const char *alpn;     /* --alpn LIST: comma-separated ALPN protocols */
+    struct psk_settings psk; /* --psk-identity ID --psk HEX */
 };
 
 /* Checks the option values that parsing cannot: the versions are "1.2" or
- * "1.3" and min <= max; --key and --password need --cert. Returns ARGS_RUN
+ * "1.3" and min <= max; --key and --password need --cert; the PSK options
+ * (psk_settings_check). Returns ARGS_RUN
  * or EXIT_USAGE (reported with the usage of `spec`). */
 int tls_settings_check(const struct cli_spec *spec,
                        const struct tls_settings *settings);
