@@ -6,7 +6,10 @@
 #
 #   interop.sh SERVER_CLI CLIENT_CLI PKI_DIR SCENARIO
 #
-# Scenarios: tls13, tls12, client-cert, client-cert-missing, verify-fail.
+# Scenarios: tls13, tls12, alpn, client-cert, client-cert-missing,
+# verify-fail, psk12 (a TLS 1.2 PSK-only server, no certificate) and psk13
+# (TLS 1.3 external PSK; skipped, exit 77, unless both programs report the
+# psk-tls1.3 feature).
 set -euo pipefail
 
 server_cli=$1 client_cli=$2 pki=$3 scenario=$4
@@ -41,6 +44,20 @@ case $scenario in
   verify-fail)
          server_args=(--cert "$pki/other-server-fullchain.pem" --key "$pki/other-server.key")
          expect_client=1 expect_server=1 ;;
+  psk12|psk13)
+         psk=(--psk-identity interop-client --psk 000102030405060708090a0b0c0d0e0f)
+         server_args=("${psk[@]}")
+         client_args=(--servername localhost "${psk[@]}")
+         if [ "$scenario" = psk12 ]; then
+           server_args+=(--tls-max 1.2) client_args+=(--tls-max 1.2)
+           expect_version=TLSv1.2
+           expect_cipher=TLS_ECDHE_PSK_WITH_CHACHA20_POLY1305_SHA256
+         else
+           for cli in "$server_cli" "$client_cli"; do
+             "$cli" version | grep -q ' psk-tls1\.3\b' || {
+               echo "skip [$scenario]: $cli has no TLS 1.3 PSK"; exit 77; }
+           done
+         fi ;;
   *) echo "unknown scenario $scenario" >&2; exit 2 ;;
 esac
 
@@ -88,5 +105,9 @@ case $scenario in
   client-cert-missing)
     grep -q "UNITLS_E_VERIFY" "$work/server.err" || fail "server must report UNITLS_E_VERIFY"
     grep -q "UNITLS_E_PEER_ALERT" "$work/client.err" || fail "client must report the server's alert" ;;
+  psk12|psk13)
+    grep -qx "psk identity: interop-client" "$work/client.err" || fail "client must use the PSK"
+    grep -q "psk identity: interop-client" "$work/server.err" || fail "server must use the PSK"
+    grep -qx "subject: (none)" "$work/client.err" || fail "a PSK server sends no certificate" ;;
 esac
 echo "ok [$scenario] server=$server_cli client=$client_cli"

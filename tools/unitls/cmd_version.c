@@ -34,6 +34,8 @@ static void print_capabilities(void)
         {UNITLS_CAP_PARTIAL_CHAIN, "partial-chain"},
         {UNITLS_CAP_UNTRUSTED, "untrusted"},
         {UNITLS_CAP_VERIFY_PURPOSE, "verify-purpose"},
+        {UNITLS_CAP_PSK, "psk"},
+        {UNITLS_CAP_PSK_TLS13, "psk-tls1.3"},
     };
     printf("features:");
     for (size_t i = 0; i < sizeof(caps) / sizeof(caps[0]); i++)
