@@ -329,21 +329,26 @@ UNITLS_API int unitls_ctx_set_alpn_mismatch(unitls_ctx *ctx,
  *   mode, host name check) do not apply to it. A client whose host name
  *   check is on still needs unitls_conn_set_server_name() (or the check
  *   turned off) before the handshake, as for any handshake.
- * - Failures (status of the end that failed):
- *   - a callback's output out of the limits above: UNITLS_E_INVALID_ARG;
- *   - the client callback returned an error: UNITLS_E_HANDSHAKE (no key is
- *     offered);
+ * - Failures (the status of each end, and the alert):
+ *   - a callback's output out of the limits above: that end fails with
+ *     UNITLS_E_INVALID_ARG and, in TLS 1.2, sends handshake_failure (40)
+ *     (client) or unknown_psk_identity (115) (server);
+ *   - the client callback returned an error: no key is offered and the
+ *     client fails with UNITLS_E_HANDSHAKE (in TLS 1.2 sending
+ *     handshake_failure (40)), even where the handshake could have gone on
+ *     with certificates;
  *   - the server callback returned an error (an unknown identity): in
  *     TLS 1.2 the server sends unknown_psk_identity (115) and fails with
  *     UNITLS_E_HANDSHAKE, the client with UNITLS_E_PEER_ALERT; in TLS 1.3
  *     the key is ignored (RFC 8446 section 4.2.11): the server goes on with
- *     its certificate if it has one, and without one fails with
- *     handshake_failure (40);
+ *     its certificate if it has one, and without one sends
+ *     handshake_failure (40) and fails with UNITLS_E_HANDSHAKE;
  *   - the two keys differ: in TLS 1.2 the server cannot decrypt the
- *     client's Finished and sends bad_record_mac (20); in TLS 1.3 the
- *     binder does not verify and the server sends decrypt_error (51); the
- *     server fails with UNITLS_E_HANDSHAKE, the client with
- *     UNITLS_E_PEER_ALERT.
+ *     client's Finished, sends bad_record_mac (20) and fails with
+ *     UNITLS_E_PROTOCOL; in TLS 1.3 the binder does not verify and the
+ *     server fails with UNITLS_E_HANDSHAKE, sending decrypt_error (51) on
+ *     wolfSSL and illegal_parameter (47) on OpenSSL 3.0, whose alert cannot
+ *     be chosen; the client fails with UNITLS_E_PEER_ALERT.
  * - unitls_conn_psk_identity() tells, on both ends, whether a PSK was used
  *   and which.
  */
