@@ -92,6 +92,13 @@ static const struct pair_case cases12[] = {
      {SRV_PSK12(KEY), .sarg = "-|stranger",
       .x = EX_FAIL(UNITLS_E_HANDSHAKE, "[]", ALERT_UNKNOWN_PSK_IDENTITY,
                    ALERT_NONE)}},
+    /* A server with a certificate and a PSK callback prefers the PSK suite
+     * (first in the suites in force): no certificate is sent. */
+    {"psk.tls12_server_with_certificate", TR_SOCKETPAIR,
+     {CLI_PSK(ID, KEY), TLS12, .sarg = ID "|(null)",
+      .x = EX_PSK("TLSv1.2", PSK12)},
+     {SRV_STD, SRV_PSK12(KEY), .sarg = ID "|" ID,
+      .x = EX_PSK("TLSv1.2", PSK12)}},
     /* A PSK client and a server that takes no part in PSK: a certificate
      * handshake, verified as usual. */
     {"psk.tls12_certificate_server", TR_SOCKETPAIR,
@@ -149,6 +156,12 @@ static const struct pair_case cases13[] = {
       .x = EX_FAIL(UNITLS_E_PEER_ALERT, "[]", ALERT_NONE, ALERT_ANY)},
      {SRV_PSK(KEY), .sarg = "-|" ID,
       .x = EX_FAIL(UNITLS_E_HANDSHAKE, "[]", ALERT_ANY, ALERT_NONE)}},
+    /* A known key wins over the server's certificate. */
+    {"psk.tls13_server_with_certificate", TR_SOCKETPAIR,
+     {CLI_PSK(ID, KEY), .sarg = ID "|(null)",
+      .x = EX_PSK("TLSv1.3", CIPHER13)},
+     {SRV_STD, SRV_PSK(KEY), .sarg = ID "|" ID,
+      .x = EX_PSK("TLSv1.3", CIPHER13)}},
     /* No certificate to go on with: handshake_failure. */
     {"psk.tls13_unknown_identity", TR_SOCKETPAIR,
      {CLI_PSK("stranger", KEY), .sarg = "-|(null)",
