@@ -19,6 +19,19 @@ const int ut_default_tls12_suites[] = {
 const size_t ut_default_tls12_suite_count =
     sizeof(ut_default_tls12_suites) / sizeof(ut_default_tls12_suites[0]);
 
+const int ut_default_psk_tls12_suites[] = {
+    0xCCAC, /* TLS_ECDHE_PSK_WITH_CHACHA20_POLY1305_SHA256 */
+    0xC02B, /* then ut_default_tls12_suites */
+    0xC02F,
+    0xC02C,
+    0xC030,
+    0xCCA9,
+    0xCCA8,
+};
+const size_t ut_default_psk_tls12_suite_count =
+    sizeof(ut_default_psk_tls12_suites) /
+    sizeof(ut_default_psk_tls12_suites[0]);
+
 const int ut_default_groups[] = {29, 23, 24};
 const size_t ut_default_group_count =
     sizeof(ut_default_groups) / sizeof(ut_default_groups[0]);

@@ -17,6 +17,12 @@ extern const size_t ut_default_tls13_suite_count;
 extern const int ut_default_tls12_suites[];
 extern const size_t ut_default_tls12_suite_count;
 
+/* TLS 1.2 cipher suites while a PSK callback is set and no list was: the
+ * one forward-secret AEAD PSK suite every provider has
+ * (TLS_ECDHE_PSK_WITH_CHACHA20_POLY1305_SHA256), then the defaults above. */
+extern const int ut_default_psk_tls12_suites[];
+extern const size_t ut_default_psk_tls12_suite_count;
+
 /* Key-exchange groups, in preference order (IANA NamedGroup ids):
  * x25519 (29), secp256r1 (23), secp384r1 (24). */
 extern const int ut_default_groups[];

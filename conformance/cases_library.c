@@ -7,6 +7,7 @@
 #include "outcome.h"
 #include "pair.h"
 #include "pki.h"
+#include "psk_side.h"
 #include "suites.h"
 
 START_TEST(lib_version)
@@ -49,14 +50,16 @@ END_TEST
 #define KNOWN_CAPS                                                           \
     (UNITLS_CAP_TLS13 | UNITLS_CAP_TRUST_DIR | UNITLS_CAP_SYSTEM_TRUST |     \
      UNITLS_CAP_TLS13_SUITES | VERIFY_CAPS | UNITLS_CAP_SNI_SWITCH |           \
-     UNITLS_CAP_KEYLOG | UNITLS_CAP_OCSP_STAPLE | UNITLS_CAP_OCSP_CLIENT)
+     UNITLS_CAP_KEYLOG | UNITLS_CAP_OCSP_STAPLE | UNITLS_CAP_OCSP_CLIENT |     \
+     UNITLS_CAP_PSK | UNITLS_CAP_PSK_TLS13)
 #define VERIFY_CAPS                                                          \
     (UNITLS_CAP_CRL | UNITLS_CAP_VERIFY_TIME | UNITLS_CAP_PARTIAL_CHAIN |    \
      UNITLS_CAP_UNTRUSTED | UNITLS_CAP_VERIFY_PURPOSE)
 
-/* Each verification control answers by its bit: UNITLS_OK with it,
- * UNITLS_E_UNSUPPORTED without (the cases in cases_verifyctl.c check that
- * the controls that answer UNITLS_OK work). Records "<name>=<0|1>". */
+/* Each verification control, and each PSK bit, answers by its bit:
+ * UNITLS_OK with it, UNITLS_E_UNSUPPORTED without (the cases in
+ * cases_verifyctl.c and cases_psk.c check that the controls that answer
+ * UNITLS_OK work). Records "<name>=<0|1>". */
 static void verify_setters_match_caps(struct outcome *o, uint32_t caps)
 {
     static const struct {
@@ -66,7 +69,9 @@ static void verify_setters_match_caps(struct outcome *o, uint32_t caps)
                 {"verify_time", UNITLS_CAP_VERIFY_TIME},
                 {"partial_chain", UNITLS_CAP_PARTIAL_CHAIN},
                 {"untrusted", UNITLS_CAP_UNTRUSTED},
-                {"verify_purpose", UNITLS_CAP_VERIFY_PURPOSE}};
+                {"verify_purpose", UNITLS_CAP_VERIFY_PURPOSE},
+                {"psk", UNITLS_CAP_PSK},
+                {"psk_tls13", UNITLS_CAP_PSK_TLS13}};
     for (size_t i = 0; i < sizeof(bits) / sizeof(bits[0]); i++) {
         unitls_ctx *ctx = unitls_ctx_new(UNITLS_ROLE_CLIENT);
         int st = UNITLS_E_INTERNAL;
@@ -83,6 +88,14 @@ static void verify_setters_match_caps(struct outcome *o, uint32_t caps)
         case UNITLS_CAP_UNTRUSTED:
             st = unitls_ctx_load_untrusted_file(ctx,
                                                 pki_path("int-ca.crt").s);
+            break;
+        case UNITLS_CAP_PSK: /* TLS 1.2 only: every PSK provider */
+            st = unitls_ctx_set_versions(ctx, 0, UNITLS_TLS1_2);
+            if (st == UNITLS_OK)
+                st = unitls_ctx_set_psk_client_callback(ctx, psk_no_key, NULL);
+            break;
+        case UNITLS_CAP_PSK_TLS13: /* the default maximum, TLS 1.3 */
+            st = unitls_ctx_set_psk_client_callback(ctx, psk_no_key, NULL);
             break;
         default:
             st = unitls_ctx_set_verify_purpose(ctx, UNITLS_PURPOSE_CLIENT);

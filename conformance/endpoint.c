@@ -4,6 +4,7 @@
 #include "pair.h"
 #include "pki.h"
 #include "alpn_side.h"
+#include "psk_side.h"
 #include "vctl.h"
 
 /* Runs one configuration call of end `e`; on failure records it as
@@ -84,6 +85,7 @@ static int configure_ctx(struct end *e)
     STEP("alpn", alpn_apply(ctx, s));
     if (s->setup != NULL)
         STEP("setup_hook", s->setup(e));
+    STEP("psk", psk_apply(e));
     if (s->vctl != NULL)
         return vctl_apply_ctx(ctx, s->vctl, &e->o);
     return UNITLS_OK;

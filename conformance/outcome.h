@@ -42,7 +42,7 @@ void oc_put(struct outcome *o, const char *key, const char *fmt, ...)
 void oc_fail(struct outcome *o, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
-/* Record the observed value and expect `want`. */
+/* Record the observed value and expect `want` (OC_UNCHECKED: any). */
 void oc_status(struct outcome *o, const char *key, int got, int want);
 void oc_int(struct outcome *o, const char *key, long long got,
             long long want);

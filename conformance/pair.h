@@ -86,6 +86,11 @@ struct side {
     int alpn_pick_last; /* servers: a callback choosing the last offered */
     end_setup_fn setup; /* runs once the context is configured, before
                            the connection is made (e->conn is NULL) */
+    /* PSK (psk_side.h): a client offers psk_identity with the key psk_key
+     * (hex); a server knows only psk_identity, with psk_key, and sends
+     * psk_hint. psk_bad makes the callback misbehave (enum psk_bad). */
+    const char *psk_identity, *psk_key, *psk_hint;
+    int psk_bad;
     end_fn raw;   /* if set, this end is a raw socket: raw() is all it does */
     end_fn after; /* runs after the handshake, whatever its result */
     long arg;     /* parameters for raw / after */
@@ -109,6 +114,9 @@ struct end {
     unitls_ctx *ctx;
     unitls_conn *conn;
     int hs;             /* handshake status */
+    char psk_seen[160]; /* what the PSK callback was given: the hint
+                           (clients, "(null)" for none) or the identity
+                           (servers); "" if it did not run */
     struct outcome o;   /* this end's observations, keys "c." or "s." */
     struct pair *pair;
 };

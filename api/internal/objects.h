@@ -64,6 +64,13 @@ struct unitls_ctx {
     unsigned char *ocsp_response;
     size_t ocsp_response_len;
     unitls_ocsp_mode ocsp_mode;
+    /* PSK (api/src/psk.c): a client's or a server's callback (one of them,
+     * by role), its argument, a server's identity hint (owned, NULL if
+     * none). */
+    unitls_psk_client_fn psk_client_cb;
+    unitls_psk_server_fn psk_server_cb;
+    void *psk_cb_user;
+    char *psk_hint;
     char error[UT_ERROR_MAX];
     void *impl; /* the provider's context object */
 };
@@ -117,6 +124,15 @@ struct unitls_conn {
     unitls_ctx *sni_ctx; /* a reference: the context whose certificate the
                             SNI callback chose, NULL if none */
     int ocsp_missing; /* a client refused the handshake: none stapled */
+    /* PSK (api/src/psk.c): the identity a callback gave (clients) or
+     * accepted (servers) in this handshake, owned, NULL if none; a
+     * callback's failure, decided when it ran and recorded when the
+     * provider's handshake returns: its status (0: none) and words. */
+    char *psk_identity;
+    int psk_failure;
+    int psk_unknown_identity; /* that failure counts only if the handshake
+                                 fails (TLS 1.3 may go on without the PSK) */
+    const char *psk_problem;
     /* The chain as sent and the chain as verified (trust anchor last), each
      * decoded on first use (api/src/peer_chain.c). */
     struct ut_cert_chain {

@@ -108,6 +108,12 @@ struct unitls_provider {
      * removes it otherwise; the hook hands each line to ut_keylog_line.
      * Only called with UNITLS_CAP_KEYLOG. */
     int (*ctx_apply_keylog)(unitls_ctx *ctx);
+    /* PSK (UNITLS_CAP_PSK): installs the backend's PSK callbacks when
+     * ctx->psk_client_cb / psk_server_cb is set (TLS 1.2, and TLS 1.3 with
+     * UNITLS_CAP_PSK_TLS13, each calling ut_psk_client / ut_psk_server),
+     * removes them when it is NULL, and sets ctx->psk_hint (servers; NULL:
+     * none). Only called with UNITLS_CAP_PSK. */
+    int (*ctx_apply_psk)(unitls_ctx *ctx);
 
     /* --- connection --- */
     int (*conn_new)(unitls_conn *conn); /* sets conn->impl */
@@ -235,6 +241,30 @@ enum ut_sni_result { UT_SNI_CONTINUE, UT_SNI_REFUSE };
 #define UT_ALERT_UNRECOGNIZED_NAME 112
 enum ut_sni_result ut_sni_received(unitls_conn *conn, const char *name);
 
+/* The PSK of a connection, for every provider alike, in the shape of the
+ * backends' PSK callbacks: they pass the size of the identity buffer less
+ * the NUL (identity_max) and of the key buffer (psk_max). ut_psk_client
+ * asks the client's callback (hint: the server's, NULL or empty for none)
+ * and writes the identity, NUL-terminated, and the key; ut_psk_server asks
+ * the server's callback for the key of `identity`. Each returns the key's
+ * length, or 0 for no key (the callback refused, or its output broke the
+ * rules: the reason is recorded on conn and becomes the handshake's
+ * failure, see ut_psk_settle). Never more than psk_max. */
+unsigned ut_psk_client(unitls_conn *conn, const char *hint, char *identity,
+                       size_t identity_max, unsigned char *psk,
+                       size_t psk_max);
+unsigned ut_psk_server(unitls_conn *conn, const char *identity,
+                       unsigned char *psk, size_t psk_max);
+
+/* 1 when a PSK callback gave the backend a key in this connection's
+ * handshake (a client's offer, or a server's key for the identity). */
+int ut_psk_key_given(const unitls_conn *conn);
+
+/* The TLS 1.3 cipher suite an external PSK is bound to (RFC 8446's
+ * mandatory TLS_AES_128_GCM_SHA256): the backend's name is the provider's,
+ * the choice is this one. */
+#define UT_PSK_TLS13_SUITE 0x1301
+
 /* 1 when the peer's certificate is to be verified on this connection:
  * the verify mode is not NONE, or it is an offline verification. */
 int ut_conn_verifies(const unitls_conn *conn);
@@ -272,7 +302,8 @@ enum ut_peer_cert_policy {
 enum ut_peer_cert_policy ut_ctx_peer_cert_policy(const unitls_ctx *ctx);
 
 /* The cipher suites in force on ctx, IANA ids in preference order: the last
- * list set, or unitls' defaults (common/tls_defaults.h). Borrowed; *n gets
+ * list set, or unitls' defaults (common/tls_defaults.h; for TLS 1.2 while a
+ * PSK callback is set: ut_default_psk_tls12_suites). Borrowed; *n gets
  * the count (never 0). */
 const int *ut_ctx_tls12_suites(const unitls_ctx *ctx, size_t *n);
 const int *ut_ctx_tls13_suites(const unitls_ctx *ctx, size_t *n);

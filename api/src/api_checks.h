@@ -16,6 +16,19 @@ void ut_ctx_keylog_close(unitls_ctx *ctx);
 
 #include <stddef.h>
 
+/* 1 when a PSK callback is set on ctx (api/src/psk.c). */
+int ut_ctx_has_psk(const unitls_ctx *ctx);
+
+/* After the provider's handshake step returned `rc`: a PSK callback's
+ * failure recorded during it becomes the handshake's failure (its status
+ * and words), whatever the backend made of it; otherwise `rc`. */
+int ut_psk_settle(unitls_conn *conn, int rc);
+
+/* On a provider without UNITLS_CAP_PSK_TLS13: UNITLS_E_UNSUPPORTED (message
+ * on ctx) when a PSK callback is set and `max_version` is TLS 1.3;
+ * otherwise UNITLS_OK. */
+int ut_psk_check_max_version(unitls_ctx *ctx, int max_version);
+
 /* Adds one DER item to the context (a provider's ctx_add_*_der). */
 typedef int (*ut_ctx_add_der_fn)(unitls_ctx *ctx, const unsigned char *der,
                                  size_t len);

@@ -41,6 +41,7 @@ void unitls_conn_free(unitls_conn *conn)
     ut_ignores_free(conn);
     unitls_cert_free(conn->peer_cert);
     free(conn->alpn);
+    free(conn->psk_identity);
     ut_cert_chains_free(conn);
     ut_ctx_release(conn->sni_ctx);
     free(conn->server_name);

@@ -1,5 +1,6 @@
 /* The connection state machine: handshake, read, write, shutdown. The rules
  * here are the same for every provider; the provider only moves bytes. */
+#include "api_checks.h"
 #include "conn_internal.h"
 #include "hostname.h"
 #include "provider.h"
@@ -85,7 +86,7 @@ int unitls_conn_handshake(unitls_conn *conn)
         return UNITLS_OK;
     if (conn->state == UT_CONN_NEW && (rc = start_handshake(conn)) != UNITLS_OK)
         return rc;
-    rc = ut_provider.conn_handshake(conn);
+    rc = ut_psk_settle(conn, ut_provider.conn_handshake(conn));
     if (rc == UNITLS_OK) {
         conn->state = UT_CONN_ESTABLISHED;
         conn->handshake_done = 1;

@@ -43,6 +43,7 @@ void ut_ctx_release(unitls_ctx *ctx)
     free(ctx->alpn_wire);
     free(ctx->ocsp_response);
     ut_ctx_keylog_close(ctx);
+    free(ctx->psk_hint);
     free(ctx);
 }
 
@@ -140,6 +141,8 @@ int unitls_ctx_set_versions(unitls_ctx *ctx, int min_version,
         return ut_ctx_fail(ctx, UNITLS_E_UNSUPPORTED,
                            "TLS 1.3 is not supported by the %s provider",
                            ut_provider.name);
+    if ((rc = ut_psk_check_max_version(ctx, max)) != UNITLS_OK)
+        return rc;
     int old_min = ctx->min_version, old_max = ctx->max_version;
     ctx->min_version = min;
     ctx->max_version = max;

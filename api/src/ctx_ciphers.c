@@ -12,6 +12,10 @@
 
 const int *ut_ctx_tls12_suites(const unitls_ctx *ctx, size_t *n)
 {
+    if (ctx->tls12_suites == NULL && ut_ctx_has_psk(ctx)) {
+        *n = ut_default_psk_tls12_suite_count;
+        return ut_default_psk_tls12_suites;
+    }
     if (ctx->tls12_suites == NULL) {
         *n = ut_default_tls12_suite_count;
         return ut_default_tls12_suites;

@@ -11,7 +11,9 @@
 # PKCS#12), sni (the server switches to another certificate for the name the
 # client asks for). keylog and ocsp give each side the option only when its
 # provider has the feature (`unitls version`); a side without it is covered
-# by the conformance suite's UNITLS_E_UNSUPPORTED checks.
+# by the conformance suite's UNITLS_E_UNSUPPORTED checks. psk12: a TLS 1.2
+# PSK-only server, no certificate; psk13: TLS 1.3 external PSK (skipped,
+# exit 77, unless both programs report the psk-tls1.3 feature).
 set -euo pipefail
 
 server_cli=$1 client_cli=$2 pki=$3 scenario=$4
@@ -65,6 +67,20 @@ case $scenario in
   verify-fail)
          server_args=(--cert "$pki/other-server-fullchain.pem" --key "$pki/other-server.key")
          expect_client=1 expect_server=1 ;;
+  psk12|psk13)
+         psk=(--psk-identity interop-client --psk 000102030405060708090a0b0c0d0e0f)
+         server_args=("${psk[@]}")
+         client_args=(--servername localhost "${psk[@]}")
+         if [ "$scenario" = psk12 ]; then
+           server_args+=(--tls-max 1.2) client_args+=(--tls-max 1.2)
+           expect_version=TLSv1.2
+           expect_cipher=TLS_ECDHE_PSK_WITH_CHACHA20_POLY1305_SHA256
+         else
+           for cli in "$server_cli" "$client_cli"; do
+             has "$cli" psk-tls1.3 || {
+               echo "skip [$scenario]: $cli has no TLS 1.3 PSK"; exit 77; }
+           done
+         fi ;;
   *) echo "unknown scenario $scenario" >&2; exit 2 ;;
 esac
 
@@ -144,5 +160,9 @@ case $scenario in
   client-cert-missing)
     grep -q "UNITLS_E_VERIFY" "$work/server.err" || fail "server must report UNITLS_E_VERIFY"
     grep -q "UNITLS_E_PEER_ALERT" "$work/client.err" || fail "client must report the server's alert" ;;
+  psk12|psk13)
+    grep -qx "psk identity: interop-client" "$work/client.err" || fail "client must use the PSK"
+    grep -q "psk identity: interop-client" "$work/server.err" || fail "server must use the PSK"
+    grep -qx "subject: (none)" "$work/client.err" || fail "a PSK server sends no certificate" ;;
 esac
 echo "ok [$scenario] server=$server_cli client=$client_cli"

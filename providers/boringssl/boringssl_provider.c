@@ -17,11 +17,13 @@ static const char *boringssl_backend_version(void)
 }
 
 /* No UNITLS_CAP_TLS13_SUITES: BoringSSL's TLS 1.3 suites are fixed
- * (ossl_compat_set_tls13_suites). */
+ * (ossl_compat_set_tls13_suites). No UNITLS_CAP_PSK_TLS13: BoringSSL calls
+ * its PSK callbacks in TLS 1.2 only and has no external PSK in TLS 1.3. */
 const struct unitls_provider ut_provider = {
     .name = "boringssl",
     .caps = UNITLS_CAP_TLS13 | UNITLS_CAP_TRUST_DIR | UNITLS_CAP_SYSTEM_TRUST |
-            OSSL_VERIFY_CAPS | OSSL_KEYLOG_OCSP_CAPS | UNITLS_CAP_SNI_SWITCH,
+            OSSL_VERIFY_CAPS | OSSL_KEYLOG_OCSP_CAPS | UNITLS_CAP_SNI_SWITCH |
+                UNITLS_CAP_PSK,
     .backend_version = boringssl_backend_version,
     OSSL_SHARED_ENTRIES,
 };

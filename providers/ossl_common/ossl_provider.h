@@ -35,6 +35,7 @@ int ossl_ctx_add_crl_der(unitls_ctx *ctx, const unsigned char *der,
 int ossl_ctx_apply_alpn(unitls_ctx *ctx);
 int ossl_ctx_apply_groups(unitls_ctx *ctx, const int *ids, size_t n);
 int ossl_ctx_apply_keylog(unitls_ctx *ctx);
+int ossl_ctx_apply_psk(unitls_ctx *ctx);
 
 int ossl_conn_new(unitls_conn *conn);
 void ossl_conn_free(unitls_conn *conn);
@@ -90,6 +91,7 @@ void ossl_conn_ocsp_response(const unitls_conn *conn,
     .ctx_apply_alpn = ossl_ctx_apply_alpn,                                     \
     .ctx_apply_groups = ossl_ctx_apply_groups,                                 \
     .ctx_apply_keylog = ossl_ctx_apply_keylog,                                 \
+    .ctx_apply_psk = ossl_ctx_apply_psk,                                       \
     .conn_new = ossl_conn_new,                                                 \
     .conn_free = ossl_conn_free, .conn_set_fd = ossl_conn_set_fd,              \
     .conn_set_io = ossl_conn_set_io, .conn_set_sni = ossl_conn_set_sni,        \

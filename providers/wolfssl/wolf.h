@@ -165,6 +165,9 @@ int wolf_ssl_reapply_suites(const unitls_ctx *ctx, WOLFSSL *ssl,
  * to the connection (ut_groups_choose's answer). */
 int wolf_groups_set(unitls_ctx *ctx, const int *ids, size_t n);
 int wolf_ctx_apply_groups(unitls_ctx *ctx, const int *ids, size_t n);
+/* Sets the groups in force again (ut_ctx_groups), after something that
+ * changes which of them wolfSSL may offer (a PSK client's callback). */
+int wolf_groups_reapply(unitls_ctx *ctx);
 int wolf_conn_group_id(const unitls_conn *conn);
 int wolf_groups_choose(struct wolf_conn *wc, const unsigned char *groups,
                        size_t groups_len, const unsigned char *versions,
@@ -188,6 +191,8 @@ void wolf_conn_ocsp_response(const unitls_conn *conn,
 /* wolf_alpn.c */
 void wolf_alpn_install(WOLFSSL_CTX *ssl_ctx);
 int wolf_ctx_apply_alpn(unitls_ctx *ctx);
+/* PSK (wolf_psk.c): the ctx_apply_psk of the vtable. */
+int wolf_ctx_apply_psk(unitls_ctx *ctx);
 void wolf_conn_alpn(const unitls_conn *conn, const unsigned char **proto,
                     size_t *len);
 /* wolf_verify_params.c */

@@ -64,13 +64,24 @@ static void curve_names(const int *ids, size_t n, char *names)
     }
 }
 
+/* A client with a PSK callback leaves X25519 out: wolfSSL 5.5's client
+ * rejects an X25519 key in a TLS 1.2 ECDHE_PSK ServerKeyExchange ("Bad ECC
+ * Peer Key"; its servers and other clients are fine), so it offers the
+ * other groups of its list. */
+static int offers_x25519(const unitls_ctx *ctx)
+{
+    return !(ctx->role == UNITLS_ROLE_CLIENT && ctx->psk_client_cb != NULL);
+}
+
 /* wolfSSL's TLS 1.3 takes the groups; its TLS 1.2 server takes only the
  * curves not "disabled", which wolfSSL_CTX_set1_curves_list sets (and which
  * replaces the groups too, so they are set after it). */
 int wolf_groups_set(unitls_ctx *ctx, const int *ids, size_t n)
 {
+    enum { X25519 = 29 };
     int groups[GROUPS_MAX];
     char names[GROUPS_MAX * 16];
+    size_t kept = 0;
     if (n > GROUPS_MAX)
         return ut_ctx_fail(ctx, UNITLS_E_INVALID_ARG, "too many groups");
     for (size_t i = 0; i < n; i++) {
@@ -79,8 +90,16 @@ int wolf_groups_set(unitls_ctx *ctx, const int *ids, size_t n)
                                "group %s is not supported by the wolfssl "
                                "provider",
                                ut_group_name(ids[i]));
-        groups[i] = ids[i];
+        if (ids[i] != X25519 || offers_x25519(ctx))
+            groups[kept++] = ids[i];
     }
+    if (kept == 0)
+        return ut_ctx_fail(ctx, UNITLS_E_UNSUPPORTED,
+                           "the wolfssl provider cannot offer X25519 alone "
+                           "with a PSK: wolfSSL's client rejects an X25519 "
+                           "key in TLS 1.2 ECDHE_PSK");
+    n = kept;
+    ids = groups;
     curve_names(ids, n, names);
     if ((names[0] != '\0' &&
          wolfSSL_CTX_set1_curves_list(wolf_ctx(ctx), names) !=
@@ -94,6 +113,13 @@ int wolf_groups_set(unitls_ctx *ctx, const int *ids, size_t n)
 
 int wolf_ctx_apply_groups(unitls_ctx *ctx, const int *ids, size_t n)
 {
+    return wolf_groups_set(ctx, ids, n);
+}
+
+int wolf_groups_reapply(unitls_ctx *ctx)
+{
+    size_t n;
+    const int *ids = ut_ctx_groups(ctx, &n);
     return wolf_groups_set(ctx, ids, n);
 }
 

@@ -59,7 +59,8 @@ static const char *wolf_backend_version(void)
 const struct unitls_provider ut_provider = {
     .name = "wolfssl",
     .caps = UNITLS_CAP_TLS13 | UNITLS_CAP_TRUST_DIR | WOLF_CAP_SYSTEM |
-            UNITLS_CAP_TLS13_SUITES | WOLF_CAP_VERIFY | UNITLS_CAP_SNI_SWITCH,
+            UNITLS_CAP_TLS13_SUITES | WOLF_CAP_VERIFY | UNITLS_CAP_SNI_SWITCH |
+                UNITLS_CAP_PSK | UNITLS_CAP_PSK_TLS13,
     .backend_version = wolf_backend_version,
     .global_init = wolf_global_init,
     .ctx_new = wolf_ctx_new,
@@ -79,6 +80,7 @@ const struct unitls_provider ut_provider = {
     .ctx_apply_alpn = wolf_ctx_apply_alpn,
     .ctx_apply_groups = wolf_ctx_apply_groups,
     .ctx_apply_keylog = wolf_ctx_apply_keylog,
+    .ctx_apply_psk = wolf_ctx_apply_psk,
     .conn_new = wolf_conn_new,
     .conn_free = wolf_conn_free,
     .conn_set_fd = wolf_conn_set_fd,

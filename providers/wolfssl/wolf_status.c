@@ -66,10 +66,11 @@ static enum ut_failure refine(unitls_conn *conn, enum ut_failure kind)
         return UT_FAILURE_NO_SHARED;
     if (wc->alpn_refused)
         return UT_FAILURE_NO_SHARED; /* wolf_alpn.c */
-    /* A server without a certificate fails with BUFFER_ERROR once it has
-     * read the ClientHello; OpenSSL finds no suite it could use. */
+    /* A server without a certificate (and no pre-shared key to use
+     * instead) fails with BUFFER_ERROR once it has read the ClientHello;
+     * OpenSSL finds no suite it could use. */
     if (conn->ctx->role == UNITLS_ROLE_SERVER &&
-        wolfSSL_get_certificate(wc->ssl) == NULL)
+        wolfSSL_get_certificate(wc->ssl) == NULL && !ut_psk_key_given(conn))
         return UT_FAILURE_NO_SHARED;
     return kind;
 }
@@ -77,9 +78,12 @@ static enum ut_failure refine(unitls_conn *conn, enum ut_failure kind)
 /* wolfSSL fails without an alert where OpenSSL sends one (see
  * wolf_raw_alert.c and wolf_hello.c); each case happens while our
  * direction is still plaintext. */
-static void send_missing_alert(unitls_conn *conn, enum ut_failure kind)
+static void send_missing_alert(unitls_conn *conn, enum ut_failure kind,
+                               int err)
 {
-    enum { HANDSHAKE_FAILURE = 40, PROTOCOL_VERSION = 70 };
+    /* Alert descriptions (wolfSSL's DECRYPT_ERROR is an error code). */
+    enum { HANDSHAKE_FAILURE = 40, DECRYPT_ERROR_ALERT = 51 };
+    enum { PROTOCOL_VERSION = 70 };
     struct wolf_conn *wc = wolf_conn(conn);
     if (conn->alert_sent >= 0 || conn->state != UT_CONN_HANDSHAKING)
         return;
@@ -94,6 +98,8 @@ static void send_missing_alert(unitls_conn *conn, enum ut_failure kind)
     else if (kind == UT_FAILURE_VERSION &&
              (!server || wc->hello.refused == WOLF_HELLO_NO_VERSION))
         wolf_raw_alert(conn, PROTOCOL_VERSION);
+    else if (err == BAD_BINDER && server) /* a TLS 1.3 PSK's, RFC 8446 */
+        wolf_raw_alert(conn, DECRYPT_ERROR_ALERT);
 }
 
 /* Our own verdict on the peer first, then the peer's verdict on us (its
@@ -118,7 +124,7 @@ static int classify(unitls_conn *conn, int err, const char *op,
         return ut_conn_fail_transport(conn, wc->io_eof ? 0 : wc->io_errno,
                                       op, text);
     kind = refine(conn, kind);
-    send_missing_alert(conn, kind);
+    send_missing_alert(conn, kind, err);
     return ut_conn_fail_as(conn, kind, op, text);
 }
 

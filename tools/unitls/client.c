@@ -54,6 +54,7 @@ static unitls_ctx *build_context(const char *command,
         tls_apply_suites_and_groups(command, ctx, &options->tls) != EXIT_OK ||
         tls_apply_keylog(command, ctx, &options->tls) != EXIT_OK ||
         ocsp_request(command, ctx, options->ocsp) != EXIT_OK ||
+        psk_apply(command, ctx, &options->tls.psk) != EXIT_OK ||
         set_up_trust(command, ctx, options) != EXIT_OK ||
         tls_load_identity(command, ctx, &options->tls) != EXIT_OK) {
         unitls_ctx_free(ctx);

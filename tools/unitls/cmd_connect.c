@@ -29,7 +29,8 @@ static const char connect_description[] =
     "server's\nreplies to stdout. At stdin EOF it sends close_notify and "
     "waits for the\nserver to close. The server is verified against --ca, "
     "else the system trust\nstore, with the host name from --servername, "
-    "else HOST.\n";
+    "else HOST.\nWith --psk-identity and --psk it offers that pre-shared "
+    "key; a server that\naccepts it sends no certificate.\n";
 
 static int run_connect(const struct client_options *client)
 {
@@ -86,6 +87,10 @@ int cmd_connect(int argc, char **argv)
          &options.tls.keylog, NULL},
         {"--ocsp", NULL, "ask for a stapled OCSP response and show its size",
          NULL, &options.ocsp},
+        {"--psk-identity", "ID", "offer a pre-shared key by this identity",
+         &options.tls.psk.identity, NULL},
+        {"--psk", "HEX", "the pre-shared key, 1 to 64 bytes in hex",
+         &options.tls.psk.hex, NULL},
     };
     const struct cli_spec spec = {
         .command = COMMAND,

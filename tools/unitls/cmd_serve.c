@@ -36,7 +36,9 @@ static const char serve_description[] =
     "(and must verify if\nsent); --require-client-cert makes them "
     "mandatory. --once exits after the\nfirst connection: 0 if its "
     "handshake succeeded, else 1. Each --sni NAME=CHAIN,KEY\nserves that "
-    "certificate to clients asking for NAME (SNI); others get --cert.\n";
+    "certificate to clients asking for NAME (SNI); others get --cert.\n"
+    "With --psk-identity and --psk, clients that offer that identity with "
+    "that\nkey are accepted (PSK; --cert is then optional).\n";
 
 /* Checks what parsing cannot. Returns ARGS_RUN or EXIT_USAGE. */
 static int check_options(const struct cli_spec *spec,
@@ -45,8 +47,10 @@ static int check_options(const struct cli_spec *spec,
     int status = tls_settings_check(spec, &options->tls);
     if (status != ARGS_RUN)
         return status;
-    if (options->tls.cert == NULL && options->tls.pkcs12 == NULL)
-        return args_usage_error(spec, "--cert or --pkcs12 is required");
+    if (options->tls.cert == NULL && options->tls.pkcs12 == NULL &&
+        !psk_settings_given(&options->tls.psk))
+        return args_usage_error(spec, "--cert or --pkcs12 is required (or "
+                                      "--psk-identity and --psk)");
     for (size_t i = 0; i < options->sni_count; i++)
         if (!sni_spec_valid(options->sni[i]))
             return args_usage_error(spec, "--sni must be NAME=CHAIN,KEY, not "
@@ -82,6 +86,7 @@ static unitls_ctx *build_context(const struct serve_options *options,
         tls_apply_suites_and_groups(COMMAND, ctx, &options->tls) != EXIT_OK ||
         tls_apply_keylog(COMMAND, ctx, &options->tls) != EXIT_OK ||
         ocsp_staple_file(COMMAND, ctx, options->ocsp_response) != EXIT_OK ||
+        psk_apply(COMMAND, ctx, &options->tls.psk) != EXIT_OK ||
         tls_load_identity(COMMAND, ctx, &options->tls) != EXIT_OK ||
         tls_load_ca(COMMAND, ctx, &options->tls) != EXIT_OK ||
         tls_set_verify_mode(COMMAND, ctx, client_verify_mode(options)) !=
@@ -135,7 +140,7 @@ int cmd_serve(int argc, char **argv)
 {
     struct serve_options options = {0};
     const struct cli_option option_table[] = {
-        {"--cert", "FILE", "server certificate chain (or --pkcs12)",
+        {"--cert", "FILE", "server certificate chain (or --pkcs12, --psk)",
          &options.tls.cert, NULL},
         {"--key", "FILE", "private key (default: in --cert)",
          &options.tls.key, NULL},
@@ -171,6 +176,10 @@ int cmd_serve(int argc, char **argv)
         {"--ocsp-response", "FILE",
          "staple this DER OCSP response for clients that ask",
          &options.ocsp_response, NULL},
+        {"--psk-identity", "ID", "accept this PSK identity (with --psk)",
+         &options.tls.psk.identity, NULL},
+        {"--psk", "HEX", "its pre-shared key, 1 to 64 bytes in hex",
+         &options.tls.psk.hex, NULL},
     };
     struct cli_list lists[] = {{"--sni", options.sni, SNI_TABLE_MAX, 0}};
     const struct cli_spec spec = {

@@ -38,6 +38,8 @@ static void print_capabilities(void)
         {UNITLS_CAP_KEYLOG, "keylog"},
         {UNITLS_CAP_OCSP_STAPLE, "ocsp-staple"},
         {UNITLS_CAP_OCSP_CLIENT, "ocsp-client"},
+        {UNITLS_CAP_PSK, "psk"},
+        {UNITLS_CAP_PSK_TLS13, "psk-tls1.3"},
     };
     printf("features:");
     for (size_t i = 0; i < sizeof(caps) / sizeof(caps[0]); i++)

@@ -18,6 +18,9 @@ void session_print_summary(FILE *out, const unitls_conn *conn)
     fprintf(out, "bits: %d\n", unitls_conn_cipher_bits(conn));
     const char *alpn = unitls_conn_alpn(conn);
     fprintf(out, "alpn: %s\n", alpn != NULL ? alpn : "(none)");
+    const char *psk = unitls_conn_psk_identity(conn);
+    if (psk != NULL)
+        fprintf(out, "psk identity: %s\n", psk);
     fputs("subject: ", out);
     if (peer != NULL)
         dn_print(out, peer, UNITLS_CERT_SUBJECT);
@@ -35,6 +38,8 @@ void session_print_brief(FILE *out, const unitls_conn *conn)
         fprintf(out, ", group: %s", unitls_conn_group(conn));
     if (unitls_conn_alpn(conn) != NULL)
         fprintf(out, ", alpn: %s", unitls_conn_alpn(conn));
+    if (unitls_conn_psk_identity(conn) != NULL)
+        fprintf(out, ", psk identity: %s", unitls_conn_psk_identity(conn));
     if (peer != NULL) {
         fputs(", peer: ", out);
         dn_print(out, peer, UNITLS_CERT_SUBJECT);

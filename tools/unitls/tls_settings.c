@@ -48,7 +48,7 @@ int tls_settings_check(const struct cli_spec *spec,
     if (settings->password != NULL && settings->password_file != NULL)
         return args_usage_error(spec, "--password and --password-file "
                                       "exclude each other");
-    return ARGS_RUN;
+    return psk_settings_check(spec, &settings->psk);
 }
 
 unitls_ctx *tls_new_context(const char *command, unitls_role role)

@@ -1,6 +1,7 @@
 /* The TLS options several subcommands share (--ca, --cert, --key,
  * --pkcs12, --password, --password-file, --tls-min, --tls-max, --alpn,
- * --ciphers, --groups, --keylog) and how they are applied to a context.
+ * --ciphers, --groups, --keylog, --psk-identity, --psk) and how they are
+ * applied to a context.
  * Failures are reported on stderr here; callers only return the exit code. */
 #ifndef UNITLS_CLI_TLS_SETTINGS_H
 #define UNITLS_CLI_TLS_SETTINGS_H
@@ -8,6 +9,7 @@
 #include <unitls/unitls.h>
 
 #include "args.h"
+#include "psk_settings.h"
 
 struct tls_settings {
     const char *ca;       /* --ca FILE: trust anchors */
@@ -23,12 +25,14 @@ struct tls_settings {
     const char *ciphers;  /* --ciphers LIST: ':'-separated IANA suites */
     const char *groups;   /* --groups LIST: ':'-separated groups */
     const char *keylog;   /* --keylog FILE: append the TLS secrets there */
+    struct psk_settings psk; /* --psk-identity ID --psk HEX */
 };
 
 /* Checks the option values that parsing cannot: the versions are "1.2" or
  * "1.3" and min <= max; --key needs --cert; --pkcs12 excludes --cert;
- * --password and --password-file need one of them, and not each other.
- * Returns ARGS_RUN or EXIT_USAGE (reported with the usage of `spec`). */
+ * --password and --password-file need one of them, and not each other; the
+ * PSK options (psk_settings_check). Returns ARGS_RUN or EXIT_USAGE
+ * (reported with the usage of `spec`). */
 int tls_settings_check(const struct cli_spec *spec,
                        const struct tls_settings *settings);
 

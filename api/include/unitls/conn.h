@@ -258,6 +258,13 @@ UNITLS_API int unitls_conn_cipher_bits(const unitls_conn *conn);
  * or before the handshake). Borrowed: valid until unitls_conn_free(). */
 UNITLS_API const char *unitls_conn_alpn(const unitls_conn *conn);
 
+/** After the handshake: the PSK identity the handshake used, on both ends
+ * (the client's identity as the client callback gave it and the server
+ * accepted it), or NULL when no PSK was used (a certificate handshake, or
+ * before the handshake). Borrowed: valid until unitls_conn_free(). See
+ * unitls_ctx_set_psk_client_callback(). */
+UNITLS_API const char *unitls_conn_psk_identity(const unitls_conn *conn);
+
 /** After the handshake: the peer's leaf certificate, or NULL when the peer sent
  * none (or before the handshake, or if memory ran out decoding it: it is
  * decoded on the first call). Stays readable after a later failure.

@@ -412,6 +412,125 @@ typedef int (*unitls_sni_fn)(void *user, unitls_conn *conn, const char *name);
 UNITLS_API int unitls_ctx_set_sni_callback(unitls_ctx *ctx, unitls_sni_fn fn,
                                            void *user);
 
+/** @name Pre-shared keys (PSK)
+ *
+ * A client and a server that share a secret key authenticate each other
+ * with it instead of with certificates: TLS 1.2 PSK cipher suites (RFC 4279,
+ * RFC 5489; UNITLS_CAP_PSK) and external PSKs in TLS 1.3 (RFC 8446;
+ * UNITLS_CAP_PSK_TLS13). The client names its key by an identity; the server
+ * looks the identity up. Like Qt's preSharedKeyAuthenticationRequired and
+ * Python's SSLContext.set_psk_client_callback / set_psk_server_callback.
+ *
+ * The rules, the same on every provider:
+ * - An identity is 1 to UNITLS_PSK_IDENTITY_MAX bytes, NUL-terminated, with
+ *   no NUL inside; a key is 1 to UNITLS_PSK_KEY_MAX bytes. The identity hint
+ *   is 1 to UNITLS_PSK_IDENTITY_MAX bytes.
+ * - Cipher suites: no PSK suite is among unitls' defaults. While a PSK
+ *   callback is set on a context whose TLS 1.2 suites are the defaults (no
+ *   unitls_ctx_set_ciphers()), the TLS 1.2 suites in force are
+ *   TLS_ECDHE_PSK_WITH_CHACHA20_POLY1305_SHA256 (the one forward-secret AEAD
+ *   PSK suite every provider has) followed by the defaults, so a PSK client
+ *   still completes a certificate handshake with a server that takes no
+ *   part in PSK. A list set with unitls_ctx_set_ciphers() is used as it is:
+ *   list the PSK suites wanted in it (for example
+ *   "TLS_PSK_WITH_AES_128_CBC_SHA"; unitls_provider_cipher() lists those the
+ *   provider has). Contexts without a PSK callback never offer or accept a
+ *   PSK suite.
+ * - TLS 1.3: the key is an external PSK for TLS_AES_128_GCM_SHA256 (SHA-256,
+ *   the suite RFC 8446 makes mandatory), which must be among the TLS 1.3
+ *   suites of both ends; the handshake uses it with an ECDHE key share
+ *   (psk_dhe_ke). There is no identity hint in TLS 1.3: the client callback
+ *   gets NULL.
+ * - Versions: on a provider without UNITLS_CAP_PSK_TLS13 (BoringSSL), the
+ *   PSK callbacks can only be set on a context whose maximum version is
+ *   TLS 1.2, and such a context refuses a maximum of TLS 1.3 while a PSK
+ *   callback is set (both UNITLS_E_UNSUPPORTED). A client that allows
+ *   TLS 1.3 would otherwise reach a TLS 1.3 server with a key it could not
+ *   offer.
+ * - Certificates: a handshake that uses a PSK exchanges no certificates, so
+ *   a PSK-only server needs none, and the verification settings (verify
+ *   mode, host name check) do not apply to it. A client whose host name
+ *   check is on still needs unitls_conn_set_server_name() (or the check
+ *   turned off) before the handshake, as for any handshake.
+ * - Failures (the status of each end, and the alert):
+ *   - a callback's output out of the limits above: that end fails with
+ *     UNITLS_E_INVALID_ARG and, in TLS 1.2, sends handshake_failure (40)
+ *     (client) or unknown_psk_identity (115) (server);
+ *   - the client callback returned an error: no key is offered and the
+ *     client fails with UNITLS_E_HANDSHAKE (in TLS 1.2 sending
+ *     handshake_failure (40)), even where the handshake could have gone on
+ *     with certificates;
+ *   - the server callback returned an error (an unknown identity): in
+ *     TLS 1.2 the server sends unknown_psk_identity (115) and fails with
+ *     UNITLS_E_HANDSHAKE, the client with UNITLS_E_PEER_ALERT; in TLS 1.3
+ *     the key is ignored (RFC 8446 section 4.2.11): the server goes on with
+ *     its certificate if it has one, and without one sends
+ *     handshake_failure (40) and fails with UNITLS_E_HANDSHAKE;
+ *   - the two keys differ: in TLS 1.2 the server cannot decrypt the
+ *     client's Finished, sends bad_record_mac (20) and fails with
+ *     UNITLS_E_PROTOCOL; in TLS 1.3 the binder does not verify and the
+ *     server fails with UNITLS_E_HANDSHAKE, sending decrypt_error (51) on
+ *     wolfSSL and illegal_parameter (47) on OpenSSL 3.0, whose alert cannot
+ *     be chosen; the client fails with UNITLS_E_PEER_ALERT.
+ * - unitls_conn_psk_identity() tells, on both ends, whether a PSK was used
+ *   and which.
+ */
+/**@{*/
+/** The longest PSK identity (and identity hint), in bytes, NUL excluded. */
+#define UNITLS_PSK_IDENTITY_MAX 128
+/** The longest pre-shared key, in bytes. */
+#define UNITLS_PSK_KEY_MAX 64
+
+/** A client's PSK, asked for during the handshake on its thread (in TLS 1.2
+ * once the server chose a PSK suite, in TLS 1.3 before the ClientHello).
+ * `hint` is the server's identity hint (TLS 1.2), NULL when it sent none or
+ * in TLS 1.3. Write the identity as a NUL-terminated string into `identity`
+ * (`identity_cap` bytes: UNITLS_PSK_IDENTITY_MAX + 1), the key into `psk`
+ * (`psk_cap` bytes: UNITLS_PSK_KEY_MAX) and its length into *psk_len. Both
+ * buffers are unitls' own and wiped after use. Return UNITLS_OK, or any
+ * UNITLS_E_* to offer no key (the handshake fails: see above). It must not
+ * call unitls functions on `conn` other than getters. */
+typedef int (*unitls_psk_client_fn)(void *user, unitls_conn *conn,
+                                    const char *hint, char *identity,
+                                    size_t identity_cap, unsigned char *psk,
+                                    size_t psk_cap, size_t *psk_len);
+
+/** A server's PSK for the client's `identity` (NUL-terminated, 1 to
+ * UNITLS_PSK_IDENTITY_MAX bytes), asked for during the handshake on its
+ * thread. Write the key into `psk` (`psk_cap` bytes: UNITLS_PSK_KEY_MAX,
+ * wiped after use) and its length into *psk_len and return UNITLS_OK, or
+ * return any UNITLS_E_* for an identity the server does not know (see
+ * above). It must not call unitls functions on `conn` other than getters. */
+typedef int (*unitls_psk_server_fn)(void *user, unitls_conn *conn,
+                                    const char *identity, unsigned char *psk,
+                                    size_t psk_cap, size_t *psk_len);
+
+/** Clients: offers a PSK given by `fn` (NULL removes the callback: no PSK);
+ * `user` is passed to it. Returns UNITLS_OK; UNITLS_E_INVALID_ARG (NULL
+ * ctx, a server context); UNITLS_E_UNSUPPORTED (no UNITLS_CAP_PSK, or no
+ * UNITLS_CAP_PSK_TLS13 and the maximum version is TLS 1.3); UNITLS_E_STATE;
+ * or the provider's failure to change its suites. */
+UNITLS_API int unitls_ctx_set_psk_client_callback(unitls_ctx *ctx,
+                                                  unitls_psk_client_fn fn,
+                                                  void *user);
+
+/** Servers: accepts PSKs found by `fn` (NULL removes the callback: no PSK);
+ * `user` is passed to it. Returns as unitls_ctx_set_psk_client_callback(),
+ * with UNITLS_E_INVALID_ARG for a client context. */
+UNITLS_API int unitls_ctx_set_psk_server_callback(unitls_ctx *ctx,
+                                                  unitls_psk_server_fn fn,
+                                                  void *user);
+
+/** Servers: the identity hint sent to TLS 1.2 PSK clients (RFC 4279 section
+ * 5.2), copied; NULL removes it (the default: no hint). Not sent in
+ * TLS 1.3, which has no hint. Returns UNITLS_OK; UNITLS_E_INVALID_ARG (NULL
+ * ctx, a client context, an empty hint or one longer than
+ * UNITLS_PSK_IDENTITY_MAX); UNITLS_E_UNSUPPORTED (no UNITLS_CAP_PSK);
+ * UNITLS_E_STATE; UNITLS_E_NOMEM. */
+UNITLS_API int unitls_ctx_set_psk_identity_hint(unitls_ctx *ctx,
+                                                const char *hint);
+/**@}*/
+
 #ifdef __cplusplus
 }
 #endif
