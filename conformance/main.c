@@ -25,7 +25,7 @@ static Suite *(*const all_suites[])(void) = {
     suite_data,     suite_close,     suite_cert,     suite_hostname,
     suite_badinput, suite_nullargs,  suite_rawpeer,  suite_state,
     suite_corpus,   suite_io,        suite_ciphers,  suite_hostile,
-    suite_renego,   suite_verifyctl, suite_alpn,
+    suite_renego,   suite_verifyctl, suite_alpn,      suite_resume,
 };
 
 struct options {

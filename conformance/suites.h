@@ -23,6 +23,7 @@ Suite *suite_hostile(void);
 Suite *suite_renego(void);
 Suite *suite_verifyctl(void);
 Suite *suite_alpn(void);
+Suite *suite_resume(void);
 
 /* Parts of suites kept in their own files. */
 void cert_fields_add(TCase *tc);

@@ -43,6 +43,11 @@ struct unitls_ctx {
     unitls_alpn_select_fn alpn_cb;
     void *alpn_cb_user;
     unitls_alpn_mismatch alpn_mismatch;
+    /* Session resumption (api/src/session_ctx.c), servers: tickets on,
+     * their lifetime, and the ticket keys (owned; NULL on clients). */
+    int session_tickets;
+    uint32_t session_lifetime;
+    struct ut_ticket_keys *ticket_keys;
     char error[UT_ERROR_MAX];
     void *impl; /* the provider's context object */
 };
@@ -90,6 +95,8 @@ struct unitls_conn {
     size_t ignore_count;
     unitls_cert *peer_cert; /* owned; the parsed leaf, NULL if none */
     char *alpn;             /* owned; the protocol agreed, once asked */
+    unitls_session *session; /* a reference to the session offered, or NULL */
+    int resumed;             /* the completed handshake resumed a session */
     int alpn_loaded;
     /* The chain as sent and the chain as verified (trust anchor last), each
      * decoded on first use (api/src/peer_chain.c). */

@@ -21,7 +21,7 @@ static const char *boringssl_backend_version(void)
 const struct unitls_provider ut_provider = {
     .name = "boringssl",
     .caps = UNITLS_CAP_TLS13 | UNITLS_CAP_TRUST_DIR | UNITLS_CAP_SYSTEM_TRUST |
-            OSSL_VERIFY_CAPS,
+            OSSL_VERIFY_CAPS | OSSL_SESSION_CAPS,
     .backend_version = boringssl_backend_version,
     OSSL_SHARED_ENTRIES,
 };

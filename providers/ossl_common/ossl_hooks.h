@@ -12,6 +12,9 @@ void ossl_verify_install(SSL_CTX *ctx);
 /* Servers: lets the API layer choose the ALPN protocol (ossl_alpn.c). */
 void ossl_alpn_install(SSL_CTX *ctx);
 
+/* Session tickets and the client's newest session (ossl_session.c). */
+void ossl_sessions_install(SSL_CTX *ctx, int client);
+
 /* Reports fatal alerts sent and received (ossl_alerts.c). */
 void ossl_alerts_install(SSL_CTX *ctx);
 

@@ -59,7 +59,8 @@ static const char *wolf_backend_version(void)
 const struct unitls_provider ut_provider = {
     .name = "wolfssl",
     .caps = UNITLS_CAP_TLS13 | UNITLS_CAP_TRUST_DIR | WOLF_CAP_SYSTEM |
-            UNITLS_CAP_TLS13_SUITES | WOLF_CAP_VERIFY,
+            UNITLS_CAP_TLS13_SUITES | WOLF_CAP_VERIFY | UNITLS_CAP_SESSIONS |
+            UNITLS_CAP_TICKET_KEYS,
     .backend_version = wolf_backend_version,
     .global_init = wolf_global_init,
     .ctx_new = wolf_ctx_new,
@@ -92,4 +93,11 @@ const struct unitls_provider ut_provider = {
     .conn_verified_chain = wolf_conn_verified_chain,
     .conn_verify_offline = wolf_conn_verify_offline,
     .conn_alpn = wolf_conn_alpn,
+    .ctx_apply_sessions = wolf_ctx_apply_sessions,
+    .conn_session = wolf_conn_session,
+    .conn_set_session = wolf_conn_set_session,
+    .conn_session_reused = wolf_conn_session_reused,
+    .session_to_bytes = wolf_session_to_bytes,
+    .session_from_bytes = wolf_session_from_bytes,
+    .session_free = wolf_session_free,
 };

@@ -7,6 +7,7 @@
 #include <unitls/cert.h>
 #include <unitls/conn.h>
 #include <unitls/ctx.h>
+#include <unitls/session.h>
 #include <unitls/status.h>
 #include <unitls/verify.h>
 #include <unitls/version.h>
