@@ -20,6 +20,7 @@ struct client_options {
     const char *server_name; /* --servername; NULL: the target's host */
     enum client_trust trust;
     struct tls_settings tls;
+    const char *sess_in; /* connect --sess-in FILE: a session to offer */
 };
 
 /* An open client connection. */

@@ -10,6 +10,7 @@
 #include "net.h"
 #include "relay.h"
 #include "report.h"
+#include "session_file.h"
 #include "session_info.h"
 
 #define COMMAND "connect"
@@ -19,6 +20,7 @@ struct connect_options {
     const char *server_name;
     int insecure;
     struct tls_settings tls;
+    const char *sess_in, *sess_out;
 };
 
 static const char connect_description[] =
@@ -27,16 +29,24 @@ static const char connect_description[] =
     "server's\nreplies to stdout. At stdin EOF it sends close_notify and "
     "waits for the\nserver to close. The server is verified against --ca, "
     "else the system trust\nstore, with the host name from --servername, "
-    "else HOST.\n";
+    "else HOST. --sess-in offers the\nsession saved in FILE (it must belong "
+    "to the same server name); --sess-out\nsaves this connection's session "
+    "to FILE (mode 0600) once the server has\nclosed. \"session: reused\" or "
+    "\"session: new\" on stderr tells which it was.\n";
 
-static int run_connect(const struct client_options *client)
+static int run_connect(const struct client_options *client,
+                       const char *sess_out)
 {
     struct client_session session;
     if (client_open(COMMAND, client, &session) != EXIT_OK)
         return EXIT_FAILED;
     session_print_summary(stderr, session.conn);
+    fprintf(stderr, "session: %s\n",
+            unitls_conn_session_reused(session.conn) ? "reused" : "new");
     fflush(stderr);
-    int code = relay_run(COMMAND, session.conn, session.fd);
+    int code = relay_run(COMMAND, session.conn, session.fd, sess_out != NULL);
+    if (code == EXIT_OK && sess_out != NULL)
+        code = session_file_save(COMMAND, sess_out, session.conn);
     client_close(&session);
     return code;
 }
@@ -70,6 +80,10 @@ int cmd_connect(int argc, char **argv)
          &options.tls.tls_max, NULL},
         {"--alpn", "LIST", "ALPN protocols, comma-separated, preferred first",
          &options.tls.alpn, NULL},
+        {"--sess-in", "FILE", "offer the session saved in FILE",
+         &options.sess_in, NULL},
+        {"--sess-out", "FILE", "save the session to FILE",
+         &options.sess_out, NULL},
     };
     const struct cli_spec spec = {
         .command = COMMAND,
@@ -94,5 +108,6 @@ int cmd_connect(int argc, char **argv)
     client.server_name = options.server_name;
     client.trust = trust_from(&options);
     client.tls = options.tls;
-    return run_connect(&client);
+    client.sess_in = options.sess_in;
+    return run_connect(&client, options.sess_out);
 }
