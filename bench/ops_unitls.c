@@ -1,6 +1,5 @@
 /* The TLS ops through unitls' public API, as an application would write
- * them. unitls has no session resumption API yet (issue 8): the resumption
- * calls are never made (tls_can_resume() is 0). */
+ * them. */
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -26,7 +25,7 @@ int tls_can_force_suite(void)
     return unitls_provider_has(UNITLS_CAP_TLS13_SUITES);
 }
 
-int tls_can_resume(void) { return 0; }
+int tls_can_resume(void) { return unitls_provider_has(UNITLS_CAP_SESSIONS); }
 void tls_thread_end(void) {}
 
 static int ctx_fail(struct bench_ctx *c, const char *what)
@@ -36,12 +35,18 @@ static int ctx_fail(struct bench_ctx *c, const char *what)
 }
 
 /* Everything that the raw side sets by hand is unitls' default: groups
- * X25519, P-256, P-384; client verification with host name checking. */
+ * X25519, P-256, P-384; client verification with host name checking; a
+ * server's tickets (off unless resumption is measured, as on the raw
+ * side). */
 static int configure(struct bench_ctx *c, enum bench_role role,
                      const struct bench_tls_cfg *cfg)
 {
     if (unitls_ctx_set_versions(c->ctx, UNITLS_TLS1_3, UNITLS_TLS1_3))
         return ctx_fail(c, "versions");
+    if (role == BENCH_SERVER && !cfg->tickets &&
+        unitls_provider_has(UNITLS_CAP_SESSIONS) &&
+        unitls_ctx_set_session_tickets(c->ctx, 0))
+        return ctx_fail(c, "tickets");
     if (cfg->suite && unitls_ctx_set_tls13_suites(c->ctx, cfg->suite))
         return ctx_fail(c, "suite");
     if (role == BENCH_CLIENT)
@@ -81,7 +86,6 @@ void tls_ctx_free(struct bench_ctx *ctx)
 struct bench_conn *tls_conn_new(struct bench_ctx *ctx, int fd,
                                 struct bench_session *resume)
 {
-    (void)resume;
     struct bench_conn *c = calloc(1, sizeof(*c));
     if (c == NULL)
         return NULL;
@@ -89,6 +93,8 @@ struct bench_conn *tls_conn_new(struct bench_ctx *ctx, int fd,
     int rc = c->conn ? unitls_conn_set_fd(c->conn, fd) : UNITLS_E_NOMEM;
     if (rc == UNITLS_OK && unitls_ctx_role(ctx->ctx) == UNITLS_ROLE_CLIENT)
         rc = unitls_conn_set_server_name(c->conn, ctx->host);
+    if (rc == UNITLS_OK && resume != NULL)
+        rc = unitls_conn_set_session(c->conn, (unitls_session *)resume);
     if (rc != UNITLS_OK) {
         fprintf(stderr, "unitls: new connection: %s\n",
                 unitls_status_name(rc));
@@ -155,14 +161,18 @@ const char *tls_cipher(struct bench_conn *conn)
 
 int tls_resumed(struct bench_conn *conn)
 {
-    (void)conn;
-    return 0;
+    return unitls_conn_session_reused(conn->conn);
 }
 
 struct bench_session *tls_session_take(struct bench_conn *conn)
 {
-    (void)conn;
-    return NULL;
+    unitls_session *sess = NULL;
+    if (unitls_conn_session(conn->conn, &sess) != UNITLS_OK)
+        return NULL;
+    return (struct bench_session *)sess;
 }
 
-void tls_session_free(struct bench_session *session) { (void)session; }
+void tls_session_free(struct bench_session *session)
+{
+    unitls_session_free((unitls_session *)session);
+}

@@ -38,6 +38,7 @@ struct mpipe {
     int eof;            /* the writer is gone: reads get UNITLS_E_EOF */
     int fail;           /* callbacks on this pipe fail (UNITLS_E_IO) */
     size_t moved;       /* bytes written into it, ever */
+    size_t taken;       /* bytes read out of it, ever */
     unsigned long reads; /* read callback calls */
 };
 
@@ -77,6 +78,7 @@ static int cb_read(void *user, void *buf, size_t len, size_t *nread)
         dst[i] = p->buf[(p->head + i) % p->cap];
     p->head = (p->head + n) % p->cap;
     p->len -= n;
+    p->taken += n;
     *nread = n;
     return UNITLS_OK;
 }
@@ -366,9 +368,13 @@ static int wait_sockets(struct ep *c, struct ep *s)
     return rc > 0;
 }
 
+/* Bytes in and out of both pipes: an end that only drained a pipe (a
+ * record it cannot finish yet, such as a TLS 1.3 server's session ticket
+ * after the handshake) has made room for the other end's next write. */
 static size_t pipes_moved(const struct ep *c, const struct ep *s)
 {
-    return c->io.out->moved + s->io.out->moved;
+    return c->io.out->moved + s->io.out->moved + c->io.out->taken +
+           s->io.out->taken;
 }
 
 /* Drives both ends until both are done. Returns 0, or -1 if they got stuck

@@ -51,7 +51,8 @@ END_TEST
     (UNITLS_CAP_TLS13 | UNITLS_CAP_TRUST_DIR | UNITLS_CAP_SYSTEM_TRUST |     \
      UNITLS_CAP_TLS13_SUITES | VERIFY_CAPS | UNITLS_CAP_SNI_SWITCH |           \
      UNITLS_CAP_KEYLOG | UNITLS_CAP_OCSP_STAPLE | UNITLS_CAP_OCSP_CLIENT |     \
-     UNITLS_CAP_PSK | UNITLS_CAP_PSK_TLS13)
+     UNITLS_CAP_PSK | UNITLS_CAP_PSK_TLS13 | UNITLS_CAP_SESSIONS |             \
+     UNITLS_CAP_TICKET_KEYS)
 #define VERIFY_CAPS                                                          \
     (UNITLS_CAP_CRL | UNITLS_CAP_VERIFY_TIME | UNITLS_CAP_PARTIAL_CHAIN |    \
      UNITLS_CAP_UNTRUSTED | UNITLS_CAP_VERIFY_PURPOSE)
@@ -110,6 +111,33 @@ static void verify_setters_match_caps(struct outcome *o, uint32_t caps)
     }
 }
 
+/* The session settings answer by their bits the same way (the resume
+ * suite shows that resumption and key rotation work where they answer
+ * UNITLS_OK). Records "sessions=<0|1> ticket_keys=<0|1>". */
+static void session_setters_match_caps(struct outcome *o, uint32_t caps)
+{
+    unitls_ctx *ctx = unitls_ctx_new(UNITLS_ROLE_SERVER);
+    int lifetime = unitls_ctx_set_session_lifetime(ctx, 60);
+    int rotate = unitls_ctx_rotate_ticket_key(ctx);
+    unitls_ctx_free(ctx);
+    unitls_session *sess = NULL;
+    int parse = unitls_session_from_bytes("x", 1, &sess);
+    int sessions = (caps & UNITLS_CAP_SESSIONS) != 0;
+    int keys = (caps & UNITLS_CAP_TICKET_KEYS) != 0;
+    oc_put(o, "sessions", "%d", sessions);
+    oc_put(o, "ticket_keys", "%d", keys);
+    if (lifetime != (sessions ? UNITLS_OK : UNITLS_E_UNSUPPORTED) ||
+        parse != (sessions ? UNITLS_E_PARSE : UNITLS_E_UNSUPPORTED))
+        oc_fail(o, "sessions: the setters answered %s, %s with the bit %s",
+                unitls_status_name(lifetime), unitls_status_name(parse),
+                sessions ? "set" : "clear");
+    if (rotate != (keys ? UNITLS_OK : UNITLS_E_UNSUPPORTED))
+        oc_fail(o, "ticket_keys: rotation answered %s with the bit %s",
+                unitls_status_name(rotate), keys ? "set" : "clear");
+    if (keys && !sessions)
+        oc_fail(o, "ticket keys without sessions");
+}
+
 /* UNITLS_CAP_TLS13_SUITES says what unitls_ctx_set_tls13_suites() answers
  * for a valid list: UNITLS_OK with the bit, UNITLS_E_UNSUPPORTED without. */
 static int tls13_suites_setter_matches_cap(uint32_t caps)
@@ -145,6 +173,7 @@ START_TEST(lib_caps)
             tls13_suites_setter_matches_cap(caps));
     verify_setters_match_caps(&o, caps);
     keylog_ocsp_setters_match_caps(&o, caps);
+    session_setters_match_caps(&o, caps);
     oc_finish(&o);
 }
 END_TEST

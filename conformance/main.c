@@ -27,7 +27,7 @@ static Suite *(*const all_suites[])(void) = {
     suite_corpus,   suite_io,        suite_ciphers,  suite_hostile,
     suite_renego,   suite_verifyctl, suite_alpn,     suite_sni,
     suite_mtls,     suite_groups,    suite_keylog,   suite_ocsp,
-    suite_psk,
+    suite_psk,      suite_resume,
 };
 
 struct options {

@@ -31,6 +31,7 @@ Suite *suite_groups(void);
 Suite *suite_keylog(void);
 Suite *suite_ocsp(void);
 Suite *suite_psk(void);
+Suite *suite_resume(void);
 
 /* Parts of suites kept in their own files. */
 void cert_fields_add(TCase *tc);

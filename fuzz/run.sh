@@ -22,13 +22,14 @@ options=("$@")
 cmake -S "$root" -B "$build" -DCMAKE_C_COMPILER=clang -DUNITLS_FUZZ=ON \
       -DUNITLS_BUILD_TESTS=OFF -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 cmake --build "$build" -j "${UNITLS_JOBS:-$(nproc)}" \
-      --target unitls-fuzz-der unitls-fuzz-pem unitls-fuzz-time
+      --target unitls-fuzz-der unitls-fuzz-pem unitls-fuzz-time \
+      unitls-fuzz-session
 
 # Seeds: every committed certificate as PEM (for the PEM reader) and as DER
 # (its base64, decoded), some bundles, and the time strings of the corpus.
 seeds=$build/seeds
 rm -rf "$seeds"
-mkdir -p "$seeds/der" "$seeds/pem" "$seeds/time"
+mkdir -p "$seeds/der" "$seeds/pem" "$seeds/time" "$seeds/session"
 for crt in "$root"/conformance/certs/*.crt "$root"/conformance/pki/*.crt; do
   name=$(basename "$(dirname "$crt")")-$(basename "$crt" .crt)
   cp "$crt" "$seeds/pem/$name.pem"
@@ -41,9 +42,17 @@ sed 's/^[^ ]* //' "$root/conformance/certs/expected/time_to_seconds.txt" |
       > "$seeds/time/$(printf '%s' "$line" | cksum | cut -d' ' -f1)"
   done
 
+# One well-formed session envelope (common/session_codec.h): TLS 1.3,
+# "openssl", "localhost", no leaf, the one-byte backend session "x" and its
+# SHA-256.
+{ printf 'UTSS\001\000\003\004\000\000\034\040\007openssl\011localhost'
+  printf '\000\000\000\000\000\000\000\001x'
+  printf 'x' | sha256sum | cut -c1-64 | xxd -r -p
+} > "$seeds/session/tls13"
+
 status=0
 mkdir -p "$build/out"
-for target in der pem time; do
+for target in der pem time session; do
   corpus=$build/corpus-$target
   mkdir -p "$corpus"
   echo "=== fuzz: unitls-fuzz-$target ${options[*]} ==="

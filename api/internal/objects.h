@@ -71,6 +71,11 @@ struct unitls_ctx {
     unitls_psk_server_fn psk_server_cb;
     void *psk_cb_user;
     char *psk_hint;
+    /* Session resumption (api/src/session_ctx.c), servers: tickets on,
+     * their lifetime, and the ticket keys (owned; NULL on clients). */
+    int session_tickets;
+    uint32_t session_lifetime;
+    struct ut_ticket_keys *ticket_keys;
     char error[UT_ERROR_MAX];
     void *impl; /* the provider's context object */
 };
@@ -119,6 +124,8 @@ struct unitls_conn {
     size_t ignore_count;
     unitls_cert *peer_cert; /* owned; the parsed leaf, NULL if none */
     char *alpn;             /* owned; the protocol agreed, once asked */
+    unitls_session *session; /* a reference to the session offered, or NULL */
+    int resumed;             /* the completed handshake resumed a session */
     int alpn_loaded;
     int in_sni_callback; /* the application's SNI callback runs */
     unitls_ctx *sni_ctx; /* a reference: the context whose certificate the

@@ -190,6 +190,38 @@ struct unitls_provider {
      * backend's, valid until conn_free. */
     void (*conn_ocsp_response)(const unitls_conn *conn,
                                const unsigned char **der, size_t *len);
+
+    /* --- sessions (UNITLS_CAP_SESSIONS; the API layer calls none of these
+     * without it). A backend session is the provider's own object, passed
+     * around as void *. --- */
+    /* Servers: issue and accept tickets exactly when
+     * ut_ctx_tickets_in_force(ctx), with lifetime ctx->session_lifetime,
+     * encrypted through the ticket key callback (ut_ticket_key_current /
+     * ut_ticket_key_find) installed by ctx_new; no server-side session
+     * cache. Called after ctx_new and whenever one of those inputs
+     * changes. Clients: nothing to do (ctx_new already made them accept
+     * tickets and keep the newest session of each connection). */
+    int (*ctx_apply_sessions)(unitls_ctx *ctx);
+    /* Clients, after the handshake: the newest resumable session of the
+     * connection (a new reference) and the lifetime hint of its ticket;
+     * only sessions with a ticket, and no ticket that arrived after
+     * conn_shutdown sent close_notify (BoringSSL ignores those).
+     * UNITLS_E_STATE, no message, when there is none. */
+    int (*conn_session)(unitls_conn *conn, void **session,
+                        uint32_t *lifetime);
+    /* Clients, before the handshake: offer `session` (the provider takes
+     * its own reference). */
+    int (*conn_set_session)(unitls_conn *conn, void *session);
+    /* After the handshake: 1 if it resumed a session, else 0. */
+    int (*conn_session_reused)(const unitls_conn *conn);
+    /* The backend's serialization: a new malloc'ed buffer. UNITLS_OK or
+     * UNITLS_E_NOMEM. */
+    int (*session_to_bytes)(void *session, unsigned char **out, size_t *len);
+    /* Reads the backend's serialization; UNITLS_E_PARSE if it cannot,
+     * including bytes left over. */
+    int (*session_from_bytes)(const unsigned char *data, size_t len,
+                              void **session);
+    void (*session_free)(void *session);
 };
 
 /* Key log (api/src/keylog.c). 1 when ctx has somewhere to log to. */
@@ -211,6 +243,36 @@ int ut_ocsp_accept(unitls_conn *conn, size_t len);
  * which this client requires (<backend_text>)". Returns the status. */
 int ut_conn_fail_ocsp_missing(unitls_conn *conn, const char *op,
                               const char *backend_text);
+
+/* 1 when a server context issues and accepts tickets: tickets are on and
+ * the context does not ask for client certificates (unitls/session.h). */
+int ut_ctx_tickets_in_force(const unitls_ctx *ctx);
+
+/* A server's ticket key (unitls_ctx_set_ticket_key's layout): the name
+ * written into tickets, a 32-byte key for the cipher and one for the MAC.
+ * Copies handed to providers are wiped by them after use (ut_wipe). */
+#define UT_TICKET_KEY_NAME_LEN 16
+struct ut_ticket_key {
+    unsigned char name[UT_TICKET_KEY_NAME_LEN];
+    unsigned char cipher_key[32];
+    unsigned char mac_key[32];
+};
+
+/* The key that encrypts new tickets, copied into *key. Thread-safe.
+ * Returns 1, or 0 on a context that has no keys (a client). */
+int ut_ticket_key_current(const unitls_ctx *ctx, struct ut_ticket_key *key);
+
+/* The key a ticket names, copied into *key; UT_TICKET_KEY_UNKNOWN when
+ * the context does not resume (ut_ctx_tickets_in_force). Thread-safe. */
+enum ut_ticket_match {
+    UT_TICKET_KEY_UNKNOWN,  /* no such key (any more): do not decrypt */
+    UT_TICKET_KEY_CURRENT,  /* the current key */
+    UT_TICKET_KEY_PREVIOUS  /* the key before it: decrypt, then renew the
+                               ticket with the current key */
+};
+enum ut_ticket_match ut_ticket_key_find(const unitls_ctx *ctx,
+                                        const unsigned char *name,
+                                        struct ut_ticket_key *key);
 
 /* A server's ALPN decision, for every provider alike, in the shape of the
  * backends' selection callbacks. `offered` is the client's list in wire

@@ -8,6 +8,7 @@
 #include "group_registry.h"
 #include "hostname.h"
 #include "provider.h"
+#include "session_internal.h"
 
 unitls_conn *unitls_conn_new(unitls_ctx *ctx)
 {
@@ -42,6 +43,7 @@ void unitls_conn_free(unitls_conn *conn)
     unitls_cert_free(conn->peer_cert);
     free(conn->alpn);
     free(conn->psk_identity);
+    ut_conn_session_release(conn);
     ut_cert_chains_free(conn);
     ut_ctx_release(conn->sni_ctx);
     free(conn->server_name);
@@ -91,7 +93,8 @@ int unitls_conn_set_io(unitls_conn *conn, unitls_io_read_fn rd,
 }
 
 /* Validates and stores a client-side name in *slot. */
-static int set_client_name(unitls_conn *conn, const char *name, char **slot)
+static int set_client_name(unitls_conn *conn, const char *name, char **slot,
+                           int is_verify_name)
 {
     if (conn == NULL)
         return UNITLS_E_INVALID_ARG;
@@ -108,6 +111,9 @@ static int set_client_name(unitls_conn *conn, const char *name, char **slot)
                             "not a valid host name or IP address "
                             "(internationalised names must be given as "
                             "A-labels, xn--...)");
+    int rc = ut_conn_session_check_rename(conn, name, is_verify_name);
+    if (rc != UNITLS_OK)
+        return rc;
     char *copy = strdup(name);
     if (copy == NULL)
         return UNITLS_E_NOMEM;
@@ -118,12 +124,12 @@ static int set_client_name(unitls_conn *conn, const char *name, char **slot)
 
 int unitls_conn_set_server_name(unitls_conn *conn, const char *name)
 {
-    return set_client_name(conn, name, conn ? &conn->server_name : NULL);
+    return set_client_name(conn, name, conn ? &conn->server_name : NULL, 0);
 }
 
 int unitls_conn_set_verify_name(unitls_conn *conn, const char *name)
 {
-    return set_client_name(conn, name, conn ? &conn->verify_name : NULL);
+    return set_client_name(conn, name, conn ? &conn->verify_name : NULL, 1);
 }
 
 /* What the handshake negotiated stays readable after a later failure. */

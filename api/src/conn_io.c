@@ -4,6 +4,7 @@
 #include "conn_internal.h"
 #include "hostname.h"
 #include "provider.h"
+#include "session_internal.h"
 
 static int is_want(int rc)
 {
@@ -90,6 +91,7 @@ int unitls_conn_handshake(unitls_conn *conn)
     if (rc == UNITLS_OK) {
         conn->state = UT_CONN_ESTABLISHED;
         conn->handshake_done = 1;
+        ut_conn_note_resumption(conn);
     }
     return settle(conn, rc);
 }

@@ -4,6 +4,7 @@
 #include "library.h"
 #include "provider.h"
 #include "api_checks.h"
+#include "session_internal.h"
 
 unitls_ctx *unitls_ctx_new(unitls_role role)
 {
@@ -25,8 +26,20 @@ unitls_ctx *unitls_ctx_new(unitls_role role)
     ctx->verify_depth = UNITLS_VERIFY_DEPTH_MAX;
     ctx->cn_fallback = 1;
     ctx->keylog_fd = -1;
-    if (ut_provider.ctx_new(ctx) != UNITLS_OK) {
+    ctx->session_tickets = role == UNITLS_ROLE_SERVER;
+    ctx->session_lifetime = UNITLS_SESSION_LIFETIME_DEFAULT;
+    if (role == UNITLS_ROLE_SERVER && ut_ticket_keys_new(ctx) != UNITLS_OK) {
         free(ctx);
+        return NULL;
+    }
+    if (ut_provider.ctx_new(ctx) != UNITLS_OK) {
+        ut_ticket_keys_free(ctx);
+        free(ctx);
+        return NULL;
+    }
+    if ((ut_provider.caps & UNITLS_CAP_SESSIONS) &&
+        ut_provider.ctx_apply_sessions(ctx) != UNITLS_OK) {
+        ut_ctx_release(ctx);
         return NULL;
     }
     return ctx;
@@ -44,6 +57,7 @@ void ut_ctx_release(unitls_ctx *ctx)
     free(ctx->ocsp_response);
     ut_ctx_keylog_close(ctx);
     free(ctx->psk_hint);
+    ut_ticket_keys_free(ctx);
     free(ctx);
 }
 
@@ -86,8 +100,13 @@ int unitls_ctx_set_verify_mode(unitls_ctx *ctx, unitls_verify_mode mode)
     unitls_verify_mode old = ctx->verify_mode;
     ctx->verify_mode = mode;
     rc = ut_provider.ctx_apply_verify_mode(ctx);
-    if (rc != UNITLS_OK)
+    /* a server that asks for client certificates issues no tickets */
+    if (rc == UNITLS_OK && (ut_provider.caps & UNITLS_CAP_SESSIONS))
+        rc = ut_provider.ctx_apply_sessions(ctx);
+    if (rc != UNITLS_OK) {
         ctx->verify_mode = old;
+        (void)ut_provider.ctx_apply_verify_mode(ctx);
+    }
     return rc;
 }
 

@@ -6,6 +6,7 @@
 #include "cert_model.h"
 #include "conn_internal.h"
 #include "provider.h"
+#include "session_internal.h"
 
 typedef int (*chain_der_fn)(const unitls_conn *conn, struct ut_blob_list *out);
 
@@ -43,17 +44,28 @@ static const struct ut_cert_chain *load_chain(const struct ut_cert_chain *c,
     return chain;
 }
 
+/* A resumed client connection's chain is the session's leaf alone (the
+ * server sent nothing; unitls/session.h). */
+static int resumed_chain(const unitls_conn *conn, struct ut_blob_list *out)
+{
+    size_t len;
+    const unsigned char *leaf = ut_conn_resumed_leaf(conn, &len);
+    return leaf ? ut_blob_list_add(out, leaf, len) : UNITLS_OK;
+}
+
 static const struct ut_cert_chain *peer_chain(const unitls_conn *conn)
 {
     return load_chain(&conn->peer_chain, conn, conn->handshake_done,
-                      ut_provider.conn_peer_chain);
+                      conn->resumed ? resumed_chain
+                                    : ut_provider.conn_peer_chain);
 }
 
 /* Only a completed handshake that verified the peer has a verified chain
- * (a failed verification never completes the handshake). */
+ * (a failed verification never completes the handshake; a resumed one
+ * verified nothing). */
 static const struct ut_cert_chain *verified_chain(const unitls_conn *conn)
 {
-    int verified = conn->handshake_done &&
+    int verified = conn->handshake_done && !conn->resumed &&
                    conn->ctx->verify_mode != UNITLS_VERIFY_NONE;
     return load_chain(&conn->verified_chain, conn, verified,
                       ut_provider.conn_verified_chain);

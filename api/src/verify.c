@@ -8,6 +8,7 @@
 #include "conn_internal.h"
 #include "hostname.h"
 #include "provider.h"
+#include "session_internal.h"
 #include "errtext.h"
 
 void ut_verify_clear(unitls_conn *conn)
@@ -206,6 +207,12 @@ int ut_conn_load_peer_cert(unitls_conn *conn)
 {
     if (conn->peer_cert != NULL)
         return UNITLS_OK;
+    size_t leaf_len;
+    const unsigned char *leaf = ut_conn_resumed_leaf(conn, &leaf_len);
+    if (leaf != NULL)
+        return ut_cert_parse(leaf, leaf_len, &conn->peer_cert) == UNITLS_OK
+                   ? UNITLS_OK
+                   : UNITLS_E_PARSE;
     struct ut_blob_list chain = {0};
     int rc = ut_provider.conn_peer_chain(conn, &chain);
     if (rc == UNITLS_OK && chain.count > 0 &&

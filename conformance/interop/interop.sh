@@ -17,15 +17,7 @@
 set -euo pipefail
 
 server_cli=$1 client_cli=$2 pki=$3 scenario=$4
-work=$(mktemp -d)
-server_pid=
-cleanup() {
-  [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
-fail() { echo "FAIL [$scenario]: $*" >&2; for f in "$work"/*; do echo "--- $f" >&2; cat "$f" >&2; done; exit 1; }
+. "$(dirname "$0")/lib.sh"
 
 server_args=(--cert "$pki/server-chain.pem" --key "$pki/server.key")
 client_args=(--ca "$pki/root-ca.crt" --servername localhost)
@@ -84,16 +76,7 @@ case $scenario in
   *) echo "unknown scenario $scenario" >&2; exit 2 ;;
 esac
 
-timeout 30 "$server_cli" serve --once "${server_args[@]}" \
-    >"$work/server.out" 2>"$work/server.err" &
-server_pid=$!
-for _ in $(seq 100); do
-  grep -q '^listening on ' "$work/server.out" 2>/dev/null && break
-  kill -0 "$server_pid" 2>/dev/null || fail "server exited early"
-  sleep 0.1
-done
-port=$(sed -n 's/^listening on 127\.0\.0\.1:\([0-9]*\)$/\1/p' "$work/server.out")
-[ -n "$port" ] || fail "server did not report its port"
+start_server "$server_cli" --once "${server_args[@]}"
 
 # In TLS 1.3 a client learns that the server rejected it only after its own
 # handshake: it must read the alert before it writes, because data written to

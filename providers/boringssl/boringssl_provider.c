@@ -23,7 +23,7 @@ const struct unitls_provider ut_provider = {
     .name = "boringssl",
     .caps = UNITLS_CAP_TLS13 | UNITLS_CAP_TRUST_DIR | UNITLS_CAP_SYSTEM_TRUST |
             OSSL_VERIFY_CAPS | OSSL_KEYLOG_OCSP_CAPS | UNITLS_CAP_SNI_SWITCH |
-                UNITLS_CAP_PSK,
+                UNITLS_CAP_PSK | OSSL_SESSION_CAPS,
     .backend_version = boringssl_backend_version,
     OSSL_SHARED_ENTRIES,
 };

@@ -39,6 +39,7 @@
 
 #include <limits.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include <openssl/crypto.h>
 #include <openssl/ssl.h>
@@ -289,6 +290,77 @@ static inline size_t ossl_compat_ocsp_response(const SSL *ssl,
     *out = p;
     return len > 0 ? (size_t)len : 0;
 #endif
+}
+
+/* --- Session tickets --------------------------------------------------------
+ * Both libraries let a callback pick the key of each ticket (name, IV,
+ * AES-256-CBC and HMAC-SHA256, the layout of RFC 5077's recommendation).
+ * OpenSSL 3 hands it an EVP_MAC_CTX (SSL_CTX_set_tlsext_ticket_key_evp_cb;
+ * the HMAC_CTX form is deprecated there), BoringSSL an HMAC_CTX. */
+#ifdef OPENSSL_IS_BORINGSSL
+#include <openssl/hmac.h>
+typedef HMAC_CTX ossl_compat_ticket_mac;
+#else
+#include <openssl/core_names.h>
+#include <openssl/evp.h>
+typedef EVP_MAC_CTX ossl_compat_ticket_mac;
+#endif
+
+typedef int (*ossl_compat_ticket_cb)(SSL *ssl, unsigned char *name,
+                                     unsigned char *iv,
+                                     EVP_CIPHER_CTX *cipher,
+                                     ossl_compat_ticket_mac *mac, int enc);
+
+static inline void ossl_compat_set_ticket_cb(SSL_CTX *ctx,
+                                             ossl_compat_ticket_cb cb)
+{
+#ifdef OPENSSL_IS_BORINGSSL
+    SSL_CTX_set_tlsext_ticket_key_cb(ctx, cb);
+#else
+    SSL_CTX_set_tlsext_ticket_key_evp_cb(ctx, cb);
+#endif
+}
+
+/* Keys the ticket MAC with HMAC-SHA256 and `key` (32 bytes). 1 on success. */
+static inline int ossl_compat_ticket_mac_init(ossl_compat_ticket_mac *mac,
+                                              const unsigned char *key)
+{
+#ifdef OPENSSL_IS_BORINGSSL
+    return HMAC_Init_ex(mac, key, 32, EVP_sha256(), NULL);
+#else
+    OSSL_PARAM params[] = {
+        OSSL_PARAM_construct_octet_string(OSSL_MAC_PARAM_KEY, (void *)key,
+                                          32),
+        OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_DIGEST,
+                                         (char *)"SHA256", 0),
+        OSSL_PARAM_construct_end()};
+    return EVP_MAC_CTX_set_params(mac, params);
+#endif
+}
+
+/* The lifetime of new sessions: BoringSSL keeps one for TLS 1.2 and one for
+ * TLS 1.3 (PSK with (EC)DHE, the only TLS 1.3 resumption both allow);
+ * OpenSSL one for both. */
+static inline void ossl_compat_set_session_lifetime(SSL_CTX *ctx,
+                                                    uint32_t seconds)
+{
+    SSL_CTX_set_timeout(ctx, seconds);
+#ifdef OPENSSL_IS_BORINGSSL
+    SSL_CTX_set_session_psk_dhe_timeout(ctx, seconds);
+#endif
+}
+
+/* The lifetime a client's session received from its server. BoringSSL
+ * keeps a TLS 1.3 ticket's lifetime as the session's timeout (capped by
+ * the client context's own, which ossl_sessions_install raises to the TLS
+ * 1.3 maximum), and its lifetime hint only for TLS 1.2. */
+static inline uint32_t ossl_compat_ticket_lifetime(const SSL_SESSION *s)
+{
+#ifdef OPENSSL_IS_BORINGSSL
+    if (SSL_SESSION_get_protocol_version(s) == TLS1_3_VERSION)
+        return SSL_SESSION_get_timeout(s);
+#endif
+    return (uint32_t)SSL_SESSION_get_ticket_lifetime_hint(s);
 }
 
 /* --- Reading and writing application data ----------------------------------

@@ -43,6 +43,7 @@ void ossl_conn_free(unitls_conn *conn)
         return;
     SSL_free(oc->ssl); /* and the BIO */
     sk_X509_pop_free(oc->verified_chain, X509_free);
+    SSL_SESSION_free(oc->newest);
     free(oc);
     conn->impl = NULL;
 }

@@ -24,6 +24,9 @@ struct ossl_conn {
     /* The chain the verify callback accepted, trust anchor last; NULL until
      * then (ossl_verify.c). Owned. */
     STACK_OF(X509) *verified_chain;
+    /* Clients: the newest resumable session received (ossl_session.c).
+     * Owned. */
+    SSL_SESSION *newest;
 };
 
 static inline struct ossl_conn *ossl_conn_impl(const unitls_conn *conn)

@@ -10,22 +10,23 @@
 #include "ossl_hooks.h"
 #include "ossl_provider.h"
 
-/* No compression, no renegotiation, no session tickets or session cache
- * (resumption is not part of unitls yet), the server's suite order.
+/* No compression, no renegotiation, the server's suite order; tickets as
+ * ossl_sessions_install and ossl_ctx_apply_sessions (called by the API
+ * layer after ctx_new) set them, no server-side session cache.
  * SSL_MODE_RELEASE_BUFFERS: an idle connection gives its record buffers
  * (about 2 x 17 KB each side on OpenSSL 3.0) back, as BoringSSL always
  * does; a server holding thousands of idle connections should not pay for
  * them. The mode is 0 on BoringSSL. */
-static int configure(SSL_CTX *c)
+static int configure(SSL_CTX *c, int client)
 {
     SSL_CTX_set_options(c, SSL_OP_NO_COMPRESSION | SSL_OP_NO_RENEGOTIATION |
                                SSL_OP_NO_TICKET |
                                SSL_OP_CIPHER_SERVER_PREFERENCE);
     SSL_CTX_set_mode(c, SSL_MODE_ACCEPT_MOVING_WRITE_BUFFER |
                             SSL_MODE_RELEASE_BUFFERS);
-    SSL_CTX_set_session_cache_mode(c, SSL_SESS_CACHE_OFF);
     if (!SSL_CTX_set_num_tickets(c, 0))
         return 0;
+    ossl_sessions_install(c, client);
     ossl_alerts_install(c);
     ossl_verify_install(c);
     ossl_alpn_install(c);
@@ -48,7 +49,7 @@ int ossl_ctx_new(unitls_ctx *ctx)
     int rc = UNITLS_OK;
     if (octx->ssl_ctx == NULL)
         rc = ossl_ctx_fail(ctx, UNITLS_E_NOMEM, "cannot create a context");
-    else if (!configure(octx->ssl_ctx))
+    else if (!configure(octx->ssl_ctx, ctx->role == UNITLS_ROLE_CLIENT))
         rc = ossl_ctx_fail(ctx, UNITLS_E_INTERNAL,
                            "cannot apply the default settings");
     if (rc == UNITLS_OK)

@@ -23,6 +23,9 @@ void ossl_groups_install(SSL_CTX *ctx);
 /* OCSP stapling for both roles (ossl_ocsp.c). */
 void ossl_ocsp_install(SSL_CTX *ctx);
 
+/* Session tickets and the client's newest session (ossl_session.c). */
+void ossl_sessions_install(SSL_CTX *ctx, int client);
+
 /* Reports fatal alerts sent and received (ossl_alerts.c). */
 void ossl_alerts_install(SSL_CTX *ctx);
 

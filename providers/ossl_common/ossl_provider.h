@@ -63,6 +63,18 @@ int ossl_conn_use_identity_of(unitls_conn *conn, const unitls_ctx *from);
 void ossl_conn_ocsp_response(const unitls_conn *conn,
                              const unsigned char **der, size_t *len);
 
+int ossl_ctx_apply_sessions(unitls_ctx *ctx);
+int ossl_conn_session(unitls_conn *conn, void **session, uint32_t *lifetime);
+int ossl_conn_set_session(unitls_conn *conn, void *session);
+int ossl_conn_session_reused(const unitls_conn *conn);
+int ossl_session_to_bytes(void *session, unsigned char **out, size_t *len);
+int ossl_session_from_bytes(const unsigned char *data, size_t len,
+                            void **session);
+void ossl_session_free(void *session);
+
+/* Resumption and ticket keys (ossl_session.c), on both libraries. */
+#define OSSL_SESSION_CAPS (UNITLS_CAP_SESSIONS | UNITLS_CAP_TICKET_KEYS)
+
 /* The verification controls both libraries have (ossl_verify_params.c). */
 #define OSSL_VERIFY_CAPS                                                       \
     (UNITLS_CAP_CRL | UNITLS_CAP_VERIFY_TIME | UNITLS_CAP_PARTIAL_CHAIN |      \
@@ -105,6 +117,13 @@ void ossl_conn_ocsp_response(const unitls_conn *conn,
     .conn_verify_offline = ossl_conn_verify_offline,                           \
     .conn_alpn = ossl_conn_alpn,                                               \
     .conn_use_identity_of = ossl_conn_use_identity_of,                         \
-    .conn_ocsp_response = ossl_conn_ocsp_response
+    .conn_ocsp_response = ossl_conn_ocsp_response,                             \
+    .ctx_apply_sessions = ossl_ctx_apply_sessions,                             \
+    .conn_session = ossl_conn_session,                                         \
+    .conn_set_session = ossl_conn_set_session,                                 \
+    .conn_session_reused = ossl_conn_session_reused,                           \
+    .session_to_bytes = ossl_session_to_bytes,                                 \
+    .session_from_bytes = ossl_session_from_bytes,                             \
+    .session_free = ossl_session_free
 
 #endif

@@ -84,6 +84,7 @@ struct wolf_conn {
     struct ut_blob_list judged; /* see wolf_judged() */
     int hs_finished; /* wolfSSL's handshake returned success */
     int close_sent;  /* wolfSSL_shutdown() has sent close_notify */
+    int ticket_at_close; /* clients: the session had a ticket then */
     int alpn_refused; /* no ALPN protocol acceptable: alert sent (wolf_alpn.c) */
 };
 
@@ -141,8 +142,8 @@ int wolf_conn_ex_index(void);
 int wolf_thread_init(void);
 void wolf_thread_enter(void);
 
-/* wolf_ctx_defaults.c: unitls' protocol defaults (suites, groups, no
- * tickets, no session cache, server preference). UNITLS_OK or an error
+/* wolf_ctx_defaults.c: unitls' protocol defaults (suites, groups, server
+ * preference; tickets: wolf_session.c). UNITLS_OK or an error
  * recorded on ctx. */
 int wolf_ctx_apply_defaults(unitls_ctx *ctx);
 /* The same file: the cipher suites an application sets (provider.h,
@@ -301,6 +302,21 @@ int wolf_conn_write(unitls_conn *conn, const void *buf, size_t len,
                     size_t *n);
 size_t wolf_conn_pending(const unitls_conn *conn);
 int wolf_conn_shutdown(unitls_conn *conn);
+
+/* wolf_session.c: resumption. wolf_sessions_install from ctx_new;
+ * wolf_session_conn_new from conn_new (a server with tickets off turns
+ * them off on the connection). */
+int wolf_sessions_install(unitls_ctx *ctx);
+int wolf_session_conn_new(unitls_conn *conn);
+void wolf_session_note_close(struct wolf_conn *wc);
+int wolf_ctx_apply_sessions(unitls_ctx *ctx);
+int wolf_conn_session(unitls_conn *conn, void **session, uint32_t *lifetime);
+int wolf_conn_set_session(unitls_conn *conn, void *session);
+int wolf_conn_session_reused(const unitls_conn *conn);
+int wolf_session_to_bytes(void *session, unsigned char **out, size_t *len);
+int wolf_session_from_bytes(const unsigned char *data, size_t len,
+                            void **session);
+void wolf_session_free(void *session);
 
 /* wolf_session_info.c */
 int wolf_conn_version(const unitls_conn *conn);

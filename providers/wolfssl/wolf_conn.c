@@ -27,6 +27,10 @@ int wolf_conn_new(unitls_conn *conn)
     wolfSSL_SetIOReadCtx(wc->ssl, wc);
     wolfSSL_SetIOWriteCtx(wc->ssl, wc);
     conn->impl = wc;
+    if (wolf_session_conn_new(conn) != UNITLS_OK) {
+        wolf_conn_free(conn);
+        return UNITLS_E_INTERNAL;
+    }
     return UNITLS_OK;
 }
 

@@ -143,28 +143,16 @@ static int apply_suites(unitls_ctx *ctx)
     return rc;
 }
 
-/* No resumption yet: no TLS 1.2 tickets, no TLS 1.3 NewSessionTicket, no
- * session cache. The server prefers its own suite order, as unitls does on
- * every provider. wolfSSL is built without compression and without
- * renegotiation (only the RFC 5746 empty renegotiation_info), so those
- * need no switch. */
+/* The server prefers its own suite order, as unitls does on every
+ * provider; sessions and tickets are wolf_session.c's. wolfSSL is built
+ * without compression and without renegotiation (only the RFC 5746 empty
+ * renegotiation_info), so those need no switch. */
 static int apply_session_policy(unitls_ctx *ctx)
 {
-    WOLFSSL_CTX *ssl_ctx = wolf_ctx(ctx);
-    wolfSSL_CTX_set_session_cache_mode(ssl_ctx, WOLFSSL_SESS_CACHE_OFF);
-    wolfSSL_CTX_set_options(ssl_ctx, WOLFSSL_OP_NO_TICKET |
-                                         WOLFSSL_OP_NO_COMPRESSION |
-                                         WOLFSSL_OP_CIPHER_SERVER_PREFERENCE);
-    int ok = wolfSSL_CTX_NoTicketTLSv12(ssl_ctx) == WOLFSSL_SUCCESS;
-    /* Only a server sends NewSessionTicket (wolfSSL refuses it on a
-     * client context). Like wolfSSL's other TLS 1.3 calls it returns 0 on
-     * success. */
-    if (ctx->role == UNITLS_ROLE_SERVER)
-        ok = ok && wolfSSL_CTX_no_ticket_TLSv13(ssl_ctx) == 0;
-    if (!ok)
-        return ut_ctx_fail(ctx, UNITLS_E_INTERNAL,
-                           "wolfssl could not turn session tickets off");
-    return UNITLS_OK;
+    wolfSSL_CTX_set_options(wolf_ctx(ctx),
+                            WOLFSSL_OP_NO_COMPRESSION |
+                                WOLFSSL_OP_CIPHER_SERVER_PREFERENCE);
+    return wolf_sessions_install(ctx);
 }
 
 int wolf_ctx_apply_defaults(unitls_ctx *ctx)

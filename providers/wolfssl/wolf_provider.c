@@ -60,7 +60,8 @@ const struct unitls_provider ut_provider = {
     .name = "wolfssl",
     .caps = UNITLS_CAP_TLS13 | UNITLS_CAP_TRUST_DIR | WOLF_CAP_SYSTEM |
             UNITLS_CAP_TLS13_SUITES | WOLF_CAP_VERIFY | UNITLS_CAP_SNI_SWITCH |
-                UNITLS_CAP_PSK | UNITLS_CAP_PSK_TLS13,
+                UNITLS_CAP_PSK | UNITLS_CAP_PSK_TLS13 | UNITLS_CAP_SESSIONS |
+                UNITLS_CAP_TICKET_KEYS,
     .backend_version = wolf_backend_version,
     .global_init = wolf_global_init,
     .ctx_new = wolf_ctx_new,
@@ -100,4 +101,11 @@ const struct unitls_provider ut_provider = {
     .conn_alpn = wolf_conn_alpn,
     .conn_use_identity_of = wolf_conn_use_identity_of,
     .conn_ocsp_response = wolf_conn_ocsp_response,
+    .ctx_apply_sessions = wolf_ctx_apply_sessions,
+    .conn_session = wolf_conn_session,
+    .conn_set_session = wolf_conn_set_session,
+    .conn_session_reused = wolf_conn_session_reused,
+    .session_to_bytes = wolf_session_to_bytes,
+    .session_from_bytes = wolf_session_from_bytes,
+    .session_free = wolf_session_free,
 };

@@ -133,5 +133,6 @@ int wolf_conn_shutdown(unitls_conn *conn)
     if (!queued_call(conn, wolfSSL_shutdown, "shutdown", &rc))
         return rc;
     wc->close_sent = 1;
+    wolf_session_note_close(wc);
     return flush(conn, "shutdown");
 }

@@ -7,6 +7,7 @@
 #include "commands.h"
 #include "ocsp_settings.h"
 #include "report.h"
+#include "session_file.h"
 
 static int load_system_trust(const char *command, unitls_ctx *ctx)
 {
@@ -87,6 +88,10 @@ static int handshake(const char *command, const struct client_options *options,
         report_conn_failure(command, what, status, session->conn);
         return EXIT_FAILED;
     }
+    if (options->sess_in != NULL &&
+        session_file_offer(command, options->sess_in, session->conn) !=
+            EXIT_OK)
+        return EXIT_FAILED;
     status = unitls_conn_handshake(session->conn);
     if (status != UNITLS_OK) {
         report_conn_failure(command, NULL, status, session->conn);

@@ -21,6 +21,7 @@ struct client_options {
     enum client_trust trust;
     struct tls_settings tls;
     int ocsp; /* --ocsp: ask for a stapled OCSP response */
+    const char *sess_in; /* connect --sess-in FILE: a session to offer */
 };
 
 /* An open client connection. */

@@ -11,6 +11,7 @@
 #include "ocsp_settings.h"
 #include "relay.h"
 #include "report.h"
+#include "session_file.h"
 #include "session_info.h"
 
 #define COMMAND "connect"
@@ -21,6 +22,7 @@ struct connect_options {
     int insecure;
     int ocsp;
     struct tls_settings tls;
+    const char *sess_in, *sess_out;
 };
 
 static const char connect_description[] =
@@ -30,9 +32,14 @@ static const char connect_description[] =
     "waits for the\nserver to close. The server is verified against --ca, "
     "else the system trust\nstore, with the host name from --servername, "
     "else HOST.\nWith --psk-identity and --psk it offers that pre-shared "
-    "key; a server that\naccepts it sends no certificate.\n";
+    "key; a server that\naccepts it sends no certificate. --sess-in offers "
+    "the\nsession saved in FILE (it must belong "
+    "to the same server name); --sess-out\nsaves this connection's session "
+    "to FILE (mode 0600) once the server has\nclosed. \"session: reused\" or "
+    "\"session: new\" on stderr tells which it was.\n";
 
-static int run_connect(const struct client_options *client)
+static int run_connect(const struct client_options *client,
+                       const char *sess_out)
 {
     struct client_session session;
     if (client_open(COMMAND, client, &session) != EXIT_OK)
@@ -40,8 +47,12 @@ static int run_connect(const struct client_options *client)
     session_print_summary(stderr, session.conn);
     if (client->ocsp)
         ocsp_print(stderr, session.conn);
+    fprintf(stderr, "session: %s\n",
+            unitls_conn_session_reused(session.conn) ? "reused" : "new");
     fflush(stderr);
-    int code = relay_run(COMMAND, session.conn, session.fd);
+    int code = relay_run(COMMAND, session.conn, session.fd, sess_out != NULL);
+    if (code == EXIT_OK && sess_out != NULL)
+        code = session_file_save(COMMAND, sess_out, session.conn);
     client_close(&session);
     return code;
 }
@@ -91,6 +102,10 @@ int cmd_connect(int argc, char **argv)
          &options.tls.psk.identity, NULL},
         {"--psk", "HEX", "the pre-shared key, 1 to 64 bytes in hex",
          &options.tls.psk.hex, NULL},
+        {"--sess-in", "FILE", "offer the session saved in FILE",
+         &options.sess_in, NULL},
+        {"--sess-out", "FILE", "save the session to FILE",
+         &options.sess_out, NULL},
     };
     const struct cli_spec spec = {
         .command = COMMAND,
@@ -116,5 +131,6 @@ int cmd_connect(int argc, char **argv)
     client.trust = trust_from(&options);
     client.tls = options.tls;
     client.ocsp = options.ocsp;
-    return run_connect(&client);
+    client.sess_in = options.sess_in;
+    return run_connect(&client, options.sess_out);
 }

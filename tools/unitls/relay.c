@@ -35,6 +35,10 @@ struct relay {
     short blocked_on;
     int stdin_open;
     int shutdown_sent;
+    /* --sess-out: close_notify waits for the session (tickets arriving
+     * after it are not kept) or the server's first data. */
+    int hold_for_session;
+    int got_data;
 };
 
 static short poll_event_for(int want)
@@ -73,10 +77,19 @@ static enum step push_outgoing(struct relay *r)
     return STEP_GO_ON;
 }
 
+static int session_ready(unitls_conn *conn)
+{
+    unitls_session *sess = NULL;
+    int ready = unitls_conn_session(conn, &sess) == UNITLS_OK;
+    unitls_session_free(sess);
+    return ready;
+}
+
 /* After stdin EOF and once everything read from it is sent. */
 static enum step send_close_notify(struct relay *r)
 {
-    if (r->stdin_open || r->shutdown_sent || r->out_end > 0)
+    if (r->stdin_open || r->shutdown_sent || r->out_end > 0 ||
+        (r->hold_for_session && !r->got_data && !session_ready(r->conn)))
         return STEP_GO_ON;
     int status = unitls_conn_shutdown(r->conn);
     if (is_want(status)) {
@@ -118,6 +131,7 @@ static enum step pull_incoming(struct relay *r)
             return read_failed(r, status);
         if (got == 0)
             return STEP_DONE; /* the server's close_notify */
+        r->got_data = 1;
         if (output_write_fd(STDOUT_FILENO, buffer, got) != 0) {
             report_status(r->command, "write to stdout", UNITLS_E_IO,
                           strerror(errno));
@@ -178,17 +192,21 @@ static enum step relay_round(struct relay *r)
         step = send_close_notify(r);
     if (step == STEP_GO_ON)
         step = pull_incoming(r);
+    if (step == STEP_GO_ON && r->hold_for_session) /* what came may free it */
+        step = send_close_notify(r);
     if (step == STEP_GO_ON)
         step = wait_and_read_stdin(r);
     return step;
 }
 
-int relay_run(const char *command, unitls_conn *conn, int sock)
+int relay_run(const char *command, unitls_conn *conn, int sock,
+              int hold_for_session)
 {
     struct relay r = {.command = command,
                       .conn = conn,
                       .sock = sock,
-                      .stdin_open = 1};
+                      .stdin_open = 1,
+                      .hold_for_session = hold_for_session};
     if (net_set_nonblocking(sock) != 0) {
         report_status(command, "socket", UNITLS_E_IO, strerror(errno));
         return EXIT_FAILED;

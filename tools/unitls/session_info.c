@@ -44,4 +44,6 @@ void session_print_brief(FILE *out, const unitls_conn *conn)
         fputs(", peer: ", out);
         dn_print(out, peer, UNITLS_CERT_SUBJECT);
     }
+    if (unitls_conn_session_reused(conn))
+        fputs(", session reused", out);
 }

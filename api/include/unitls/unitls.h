@@ -9,6 +9,7 @@
 #include <unitls/ctx.h>
 #include <unitls/keylog.h>
 #include <unitls/ocsp.h>
+#include <unitls/session.h>
 #include <unitls/status.h>
 #include <unitls/verify.h>
 #include <unitls/version.h>
