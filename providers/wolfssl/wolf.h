@@ -83,15 +83,15 @@ struct wolf_conn {
     int peer_gone;     /* a read has seen the end of the stream */
     int muted;         /* the provider sent the fatal alert itself */
     int dropped_sends; /* wolfSSL wrote after either; nothing was sent */
-    struct ut_records records; /* every byte read from the peer (wolf_io.c) */
-    struct wolf_hello hello;
-    struct wolf_verify *notes; /* the callbacks' notes until the verdict */
-    struct wolf_verdict verdict;
-    struct wolf_out out;
-    struct ut_blob_list judged; /* see wolf_judged() */
     int hs_finished; /* wolfSSL's handshake returned success */
     int close_sent;  /* wolfSSL_shutdown() has sent close_notify */
     int alpn_refused; /* no ALPN protocol acceptable: alert sent (wolf_alpn.c) */
+    struct wolf_verdict verdict;
+    struct ut_records records; /* every byte read from the peer (wolf_io.c) */
+    struct wolf_hello hello;
+    struct wolf_verify *notes; /* the callbacks' notes until the verdict */
+    struct wolf_out out;
+    struct ut_blob_list judged; /* see wolf_judged() */
 };
 
 /* The context's trust anchors as they were when its first connection was
