@@ -69,23 +69,23 @@ struct ut_ignore_entry {
 
 struct unitls_conn {
     unitls_ctx *ctx;
+    char *server_name; /* owned, NULL if unset */
+    char *verify_name; /* owned, NULL if unset */
     int offline; /* made by unitls_verify_chain(), never has a transport */
     int in_verify_callback; /* the application's verify callback runs */
     enum ut_conn_state state;
     int fd;            /* the socket, or -1 */
     int has_transport; /* a socket or callbacks are attached */
-    char *server_name; /* owned, NULL if unset */
-    char *verify_name; /* owned, NULL if unset */
     int handshake_done; /* stays set after a later failure */
     int shutdown_sent;
     int peer_closed;
     int failure; /* the status that moved it to UT_CONN_FAILED */
     int alert_sent;     /* -1 if none */
     int alert_received; /* -1 if none */
+    int built_length; /* the chain the backend built, 0 if not told */
     struct ut_verify_entry *verify_errors;
     size_t verify_error_count;
     size_t verify_error_cap;
-    int built_length; /* the chain the backend built, 0 if not told */
     struct ut_ignore_entry *ignores; /* owned */
     size_t ignore_count;
     unitls_cert *peer_cert; /* owned; the parsed leaf, NULL if none */
