@@ -14,6 +14,20 @@
  * failure. Free with unitls_cert_free(). */
 int ut_cert_parse(const unsigned char *der, size_t len, unitls_cert **out);
 
+/* A run of DER bytes inside a caller's buffer. */
+struct ut_der_span {
+    const unsigned char *p;
+    size_t len;
+};
+
+/* The issuer and subject Names of a DER certificate, each as its whole
+ * SEQUENCE (tag and length included), pointing into `der`; found by reading
+ * tbsCertificate up to the subject only, so much cheaper than
+ * ut_cert_parse() (which a certificate may still fail). Returns UNITLS_OK
+ * or UNITLS_E_PARSE. */
+int ut_cert_names_raw(const unsigned char *der, size_t len,
+                      struct ut_der_span *issuer, struct ut_der_span *subject);
+
 /* Kinds of subjectAltName GeneralName (RFC 5280 tags). */
 enum ut_san_kind {
     UT_SAN_OTHERNAME = 0,

@@ -29,13 +29,11 @@
 enum { UT_TLS_ALERT_WARNING = 1, UT_TLS_ALERT_FATAL = 2 };
 
 struct ut_records {
-    unsigned char header[5]; /* the next record's header, as far as fed */
-    size_t header_len;       /* bytes of it fed */
+    size_t header_len;       /* bytes of the next record's header fed */
+    size_t body_len;         /* the last complete header's record length */
+    size_t body_left;        /* bytes of its body not fed yet */
     int type;                /* content type of the last record whose
                                 header is complete; -1 before the first */
-    size_t body_len;         /* that record's length */
-    size_t body_left;        /* bytes of its body not fed yet */
-    unsigned char alert[2];  /* the first two bytes of its body */
     int first_done;          /* the first header is complete */
     int server;              /* we read a client's bytes */
     int sslv2;               /* the first header is an SSLv2 one */
@@ -45,6 +43,8 @@ struct ut_records {
     int renegotiation;       /* TLS 1.2: a handshake record came after it */
     int overflow;            /* TLS 1.3: a record over the length limit
                                 came after it */
+    unsigned char header[5]; /* the next record's header, as far as fed */
+    unsigned char alert[2];  /* the first two bytes of that record's body */
 };
 
 /* Starts tracking a peer's byte stream from its first byte. `server` != 0

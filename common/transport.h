@@ -24,11 +24,11 @@ enum ut_io {
 
 struct ut_transport {
     int fd;                   /* the socket, or -1 */
+    int last_errno; /* after UT_IO_ERROR: the errno of recv()/send(), EIO
+                       for a callback that failed or broke its contract */
     unitls_io_read_fn read;   /* the callbacks when fd < 0 */
     unitls_io_write_fn write;
     void *user;
-    int last_errno; /* after UT_IO_ERROR: the errno of recv()/send(), EIO
-                       for a callback that failed or broke its contract */
 };
 
 /* No transport yet. */

@@ -100,58 +100,63 @@ struct ut_ignore_entry {
     size_t der_len;
 };
 
+/* Fields are ordered so that the compiler adds no padding, and yes/no
+ * facts are one-bit fields: a server may hold many thousands of these. */
 struct unitls_conn {
     unitls_ctx *ctx;
-    int offline; /* made by unitls_verify_chain(), never has a transport */
-    int in_verify_callback; /* the application's verify callback runs */
-    enum ut_conn_state state;
-    int fd;            /* the socket, or -1 */
-    int has_transport; /* a socket or callbacks are attached */
     char *server_name; /* owned, NULL if unset; on a server, the name the
                           client sent (SNI) */
     char *verify_name; /* owned, NULL if unset */
-    int handshake_done; /* stays set after a later failure */
-    int shutdown_sent;
-    int peer_closed;
-    int failure; /* the status that moved it to UT_CONN_FAILED */
-    int alert_sent;     /* -1 if none */
-    int alert_received; /* -1 if none */
     struct ut_verify_entry *verify_errors;
-    size_t verify_error_count;
-    size_t verify_error_cap;
-    int built_length; /* the chain the backend built, 0 if not told */
+    unsigned verify_error_count; /* a handful: one per problem found */
+    unsigned verify_error_cap;
     struct ut_ignore_entry *ignores; /* owned */
     size_t ignore_count;
     unitls_cert *peer_cert; /* owned; the parsed leaf, NULL if none */
     char *alpn;             /* owned; the protocol agreed, once asked */
     unitls_session *session; /* a reference to the session offered, or NULL */
-    int resumed;             /* the completed handshake resumed a session */
-    int alpn_loaded;
-    int in_sni_callback; /* the application's SNI callback runs */
     unitls_ctx *sni_ctx; /* a reference: the context whose certificate the
                             SNI callback chose, NULL if none */
-    int ocsp_missing; /* a client refused the handshake: none stapled */
     /* PSK (api/src/psk.c): the identity a callback gave (clients) or
      * accepted (servers) in this handshake, owned, NULL if none; a
      * callback's failure, decided when it ran and recorded when the
-     * provider's handshake returns: its status (0: none) and words. */
+     * provider's handshake returns: its status (psk_failure, 0: none) and
+     * words. */
     char *psk_identity;
-    int psk_failure;
-    int psk_unknown_identity; /* that failure counts only if the handshake
-                                 fails (TLS 1.3 may go on without the PSK) */
     const char *psk_problem;
     /* The chain as sent and the chain as verified (trust anchor last), each
      * decoded on first use (api/src/peer_chain.c). */
     struct ut_cert_chain {
-        int loaded;
-        size_t count;
         unitls_cert **certs; /* owned */
+        size_t count;
     } peer_chain, verified_chain;
     /* The last failure's message: UT_ERROR_MAX bytes allocated by the
-     * first failure, NULL until then (most connections never fail, and a
-     * server may hold many thousands of them). */
+     * first failure, NULL until then (most connections never fail). */
     char *error;
     void *impl; /* the provider's connection object */
+    enum ut_conn_state state;
+    int fd;             /* the socket, or -1 */
+    int failure;        /* the status that moved it to UT_CONN_FAILED */
+    int alert_sent;     /* -1 if none */
+    int alert_received; /* -1 if none */
+    int built_length;   /* the chain the backend built, 0 if not told */
+    int psk_failure;
+    unsigned offline : 1; /* made by unitls_verify_chain(), never has a
+                             transport */
+    unsigned in_verify_callback : 1; /* the application's verify callback
+                                        runs */
+    unsigned in_sni_callback : 1;    /* the application's SNI callback runs */
+    unsigned has_transport : 1;      /* a socket or callbacks are attached */
+    unsigned handshake_done : 1;     /* stays set after a later failure */
+    unsigned shutdown_sent : 1;
+    unsigned peer_closed : 1;
+    unsigned alpn_loaded : 1;
+    unsigned resumed : 1;      /* the completed handshake resumed a session */
+    unsigned ocsp_missing : 1; /* a client refused the handshake: none
+                                  stapled */
+    unsigned psk_unknown_identity : 1; /* psk_failure counts only if the
+                                          handshake fails (TLS 1.3 may go on
+                                          without the PSK) */
 };
 
 #endif

@@ -27,19 +27,20 @@ static void decode_chain(struct ut_cert_chain *chain,
 
 /* The getters are const for the caller; the cache behind them is not.
  * `available` says whether the chain can exist yet (else it stays empty and
- * unloaded); `get_der` asks the provider for it. */
+ * unloaded); `get_der` asks the provider for it. A loaded chain has its
+ * (maybe empty) array; one the provider could not give stays empty. */
 static const struct ut_cert_chain *load_chain(const struct ut_cert_chain *c,
                                               const unitls_conn *conn,
                                               int available,
                                               chain_der_fn get_der)
 {
     struct ut_cert_chain *chain = (struct ut_cert_chain *)c;
-    if (chain->loaded || !available)
+    if (chain->certs != NULL || !available)
         return chain;
-    chain->loaded = 1;
     struct ut_blob_list der = {0};
-    if (get_der(conn, &der) == UNITLS_OK)
-        decode_chain(chain, &der);
+    if (get_der(conn, &der) != UNITLS_OK)
+        ut_blob_list_free(&der);
+    decode_chain(chain, &der);
     ut_blob_list_free(&der);
     return chain;
 }

@@ -269,7 +269,7 @@ int unitls_conn_session_reused(const unitls_conn *conn)
 void ut_conn_note_resumption(unitls_conn *conn)
 {
     if (ut_provider.caps & UNITLS_CAP_SESSIONS)
-        conn->resumed = ut_provider.conn_session_reused(conn);
+        conn->resumed = ut_provider.conn_session_reused(conn) != 0;
     /* a client resumes only what it offered */
     if (conn->ctx->role == UNITLS_ROLE_CLIENT && conn->session == NULL)
         conn->resumed = 0;

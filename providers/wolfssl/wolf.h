@@ -30,13 +30,26 @@ WOLFSSL_SIGNER_DER_CERT (the trust anchors' DER, for the verified chain) \
 and a file system (Debian's libwolfssl-dev has them)"
 #endif
 
-/* What the verify callbacks learn about the peer's chain during one
- * handshake. wolfSSL calls them once per certificate, the last one sent
- * first and the leaf last. */
+/* A certificate's issuer and subject names, hashed as wolfSSL hashes them
+ * (wolfSSL_X509_NAME_hash(): SHA-1 of OpenSSL's canonical form), so that
+ * equal hashes mean names OpenSSL finds equal. */
+struct wolf_names {
+    unsigned long issuer, subject;
+};
+
+/* wolfSSL's verdict on each certificate of a peer's chain: what the verify
+ * callbacks learn during one handshake (wolfSSL calls them once per
+ * certificate, the last one sent first and the leaf last), or what a replay
+ * finds (wolf_replay.c). */
 struct wolf_verify {
-    int *errors;     /* wolfSSL's error per position in the Certificate
-                        message (0 = none), or NULL before the first call */
-    int count;       /* number of certificates the peer sent */
+    int *errors; /* wolfSSL's error per position in the chain (0 = none) */
+    int count;   /* number of certificates */
+    struct wolf_names top; /* the last certificate's names, if has_top */
+    int has_top;
+};
+
+/* The connection's verification, decided at the leaf (wolf_verify.c). */
+struct wolf_verdict {
     int decided;     /* the leaf has been judged */
     int status;      /* 0; UNITLS_E_VERIFY once we rejected the peer;
                         UNITLS_E_NOMEM if the judging itself failed */
@@ -54,9 +67,9 @@ struct wolf_hello {
     unsigned char *buf; /* the first record, as far as read */
     size_t len;
     size_t served;  /* bytes of buf already handed to wolfSSL */
-    int complete;   /* the record is in (or will not be looked at) */
-    int done;       /* looked at and handed over */
     enum wolf_hello_refusal refused; /* why it was refused, if it was */
+    unsigned complete : 1; /* the record is in (or will not be looked at) */
+    unsigned done : 1;     /* looked at and handed over */
 };
 
 /* Output queued while the transport could not take it (wolf_out.c). */
@@ -71,21 +84,25 @@ struct wolf_conn {
     WOLFSSL *ssl;
     unitls_conn *conn;
     struct ut_transport io; /* the descriptor or the callbacks */
-    int io_eof;   /* the transport ended (recv() returned 0) */
     int io_errno; /* errno of the last failing read or write, else 0 */
-    int peer_gone;     /* a read has seen the end of the stream */
-    int muted;         /* the provider sent the fatal alert itself */
-    int dropped_sends; /* wolfSSL wrote after either; nothing was sent */
+    int group_chosen; /* servers: the group the API layer chose, or 0 */
+    /* One-bit facts, so that an idle connection stays small. */
+    unsigned io_eof : 1;        /* the transport ended (recv() returned 0) */
+    unsigned peer_gone : 1;     /* a read has seen the end of the stream */
+    unsigned muted : 1;         /* the provider sent the fatal alert itself */
+    unsigned dropped_sends : 1; /* wolfSSL wrote after either; nothing was
+                                   sent */
+    unsigned hs_finished : 1;   /* wolfSSL's handshake returned success */
+    unsigned close_sent : 1;    /* wolfSSL_shutdown() has sent close_notify */
+    unsigned ticket_at_close : 1; /* clients: the session had a ticket then */
+    unsigned alpn_refused : 1; /* no ALPN protocol acceptable: alert sent
+                                  (wolf_alpn.c) */
+    struct wolf_verdict verdict;
     struct ut_records records; /* every byte read from the peer (wolf_io.c) */
     struct wolf_hello hello;
-    int group_chosen; /* servers: the group the API layer chose, or 0 */
-    struct wolf_verify verify;
+    struct wolf_verify *notes; /* the callbacks' notes until the verdict */
     struct wolf_out out;
     struct ut_blob_list judged; /* see wolf_judged() */
-    int hs_finished; /* wolfSSL's handshake returned success */
-    int close_sent;  /* wolfSSL_shutdown() has sent close_notify */
-    int ticket_at_close; /* clients: the session had a ticket then */
-    int alpn_refused; /* no ALPN protocol acceptable: alert sent (wolf_alpn.c) */
 };
 
 /* The context's trust anchors as they were when its first connection was
@@ -331,8 +348,10 @@ int wolf_status(unitls_conn *conn, int ret, const char *op);
 
 /* wolf_verify.c: installs the verify callbacks on a context. */
 void wolf_verify_install(WOLFSSL_CTX *ssl_ctx, int wolf_mode);
-/* Frees what the callbacks learnt. */
+/* Frees what the callbacks or a replay learnt, and forgets it. */
 void wolf_verify_reset(struct wolf_verify *v);
+/* Frees the callbacks' notes of a connection (NULL once judged). */
+void wolf_verify_notes_free(struct wolf_conn *wc);
 
 /* wolf_verify_codes.c: what a wolfSSL verification error means. */
 unitls_verify_error wolf_verify_error(int wolf_error);
@@ -377,18 +396,27 @@ const struct ut_blob_list *wolf_judged(const unitls_conn *conn);
 int wolf_replay(const unitls_conn *conn, const WOLFSSL_BUFFER_INFO *certs,
                 int sent, int count, struct wolf_verify *v);
 
-/* wolf_anchors.c: the context's trust anchors, copied once, when its
+/* wolf_anchors.c: a certificate's names, from its decoded form or from its
+ * DER (read for its names only: no WOLFSSL_X509, whose key setup seeds a
+ * DRBG). Return UNITLS_OK, or UNITLS_E_PARSE when they cannot be read. */
+int wolf_names_of_x509(WOLFSSL_X509 *x509, struct wolf_names *out);
+int wolf_names_of_der(const unsigned char *der, size_t len,
+                      struct wolf_names *out);
+
+/* The same file: the context's trust anchors, copied once, when its
  * first connection is made (wolf_ctx_freeze; thread-safe, idempotent). */
 int wolf_ctx_freeze(const unitls_ctx *ctx);
 void wolf_anchors_free(struct wolf_ctx_impl *w);
 /* Loads the anchors into a certificate manager. */
 void wolf_anchors_load(const unitls_ctx *ctx, WOLFSSL_CERT_MANAGER *cm);
-/* How many anchors a chain whose top is `top` gains, found by issuer name
- * up to a self-issued one: 0 if top is self-issued or no anchor issued
- * it. wolf_anchor_above(): the k-th of them (0: top's issuer), or NULL. */
-int wolf_anchors_above(const unitls_ctx *ctx, WOLFSSL_X509 *top);
+/* How many anchors a chain whose top certificate has the names `top` gains,
+ * found by issuer name up to a self-issued one: 0 if top is self-issued or
+ * no anchor issued it. wolf_anchor_above(): the k-th of them (0: top's
+ * issuer), or NULL. */
+int wolf_anchors_above(const unitls_ctx *ctx, const struct wolf_names *top);
 const struct wolf_anchor *wolf_anchor_above(const unitls_ctx *ctx,
-                                            WOLFSSL_X509 *top, int k);
+                                            const struct wolf_names *top,
+                                            int k);
 /* 1 if this DER certificate is one of the anchors. */
 int wolf_is_anchor(const unitls_ctx *ctx, const unsigned char *der,
                    size_t len);

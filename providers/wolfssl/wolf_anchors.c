@@ -15,6 +15,41 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cert_model.h"
+
+int wolf_names_of_x509(WOLFSSL_X509 *x509, struct wolf_names *out)
+{
+    if (x509 == NULL)
+        return UNITLS_E_PARSE;
+    out->issuer = wolfSSL_X509_issuer_name_hash(x509);
+    out->subject = wolfSSL_X509_subject_name_hash(x509);
+    return UNITLS_OK;
+}
+
+/* One Name's hash; 0 with *ok cleared if wolfSSL cannot read it. */
+static unsigned long name_hash(const struct ut_der_span *name, int *ok)
+{
+    const unsigned char *p = name->p;
+    WOLFSSL_X509_NAME *decoded =
+        wolfSSL_d2i_X509_NAME(NULL, (unsigned char **)&p, (long)name->len);
+    unsigned long hash = decoded ? wolfSSL_X509_NAME_hash(decoded) : 0;
+    *ok &= decoded != NULL;
+    wolfSSL_X509_NAME_free(decoded);
+    return hash;
+}
+
+int wolf_names_of_der(const unsigned char *der, size_t len,
+                      struct wolf_names *out)
+{
+    struct ut_der_span issuer, subject;
+    if (ut_cert_names_raw(der, len, &issuer, &subject) != UNITLS_OK)
+        return UNITLS_E_PARSE;
+    int ok = 1;
+    out->issuer = name_hash(&issuer, &ok);
+    out->subject = name_hash(&subject, &ok);
+    return ok ? UNITLS_OK : UNITLS_E_PARSE;
+}
+
 static int copy_anchor(struct wolf_anchor *a, WOLFSSL_X509 *x509)
 {
     int len = 0;
@@ -97,12 +132,12 @@ void wolf_anchors_free(struct wolf_ctx_impl *w)
     w->anchor_count = 0;
 }
 
-int wolf_anchors_above(const unitls_ctx *ctx, WOLFSSL_X509 *top)
+int wolf_anchors_above(const unitls_ctx *ctx, const struct wolf_names *top)
 {
-    unsigned long issuer = wolfSSL_X509_issuer_name_hash(top);
-    if (issuer == wolfSSL_X509_subject_name_hash(top))
+    if (top->issuer == top->subject)
         return 0;
-    const struct wolf_anchor *a = anchor_named(wolf_ctx_impl(ctx), issuer);
+    const struct wolf_anchor *a =
+        anchor_named(wolf_ctx_impl(ctx), top->issuer);
     return a ? a->above + 1 : 0;
 }
 
@@ -129,11 +164,11 @@ void wolf_anchors_load(const unitls_ctx *ctx, WOLFSSL_CERT_MANAGER *cm)
 }
 
 const struct wolf_anchor *wolf_anchor_above(const unitls_ctx *ctx,
-                                            WOLFSSL_X509 *top, int k)
+                                            const struct wolf_names *top,
+                                            int k)
 {
     const struct wolf_ctx_impl *w = wolf_ctx_impl(ctx);
-    const struct wolf_anchor *a =
-        anchor_named(w, wolfSSL_X509_issuer_name_hash(top));
+    const struct wolf_anchor *a = anchor_named(w, top->issuer);
     while (a != NULL && k-- > 0)
         a = a->issuer_hash == a->subject_hash
                 ? NULL

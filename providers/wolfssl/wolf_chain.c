@@ -219,9 +219,10 @@ static int any_error(const struct wolf_verify *v)
 struct wolf_built {
     const WOLFSSL_BUFFER_INFO *certs;
     const int *path;
-    int len;           /* certificates of the path */
-    WOLFSSL_X509 *top; /* the path's last one, decoded; may be NULL */
-    int above;         /* anchors above it */
+    int len;                /* certificates of the path */
+    struct wolf_names top;  /* the path's last one's names */
+    int has_top;            /* they could be read */
+    int above;              /* anchors above it */
 };
 
 static int add_at(unitls_conn *conn, const struct wolf_built *b,
@@ -231,7 +232,7 @@ static int add_at(unitls_conn *conn, const struct wolf_built *b,
         return ut_verify_add(conn, error, at, b->certs[b->path[at]].buffer,
                              b->certs[b->path[at]].length);
     const struct wolf_anchor *a =
-        wolf_anchor_above(conn->ctx, b->top, at - b->len);
+        wolf_anchor_above(conn->ctx, &b->top, at - b->len);
     return ut_verify_add(conn, error, at, a ? a->der : NULL, a ? a->len : 0);
 }
 
@@ -245,13 +246,12 @@ static int check_end(unitls_conn *conn, const struct wolf_built *b)
     int self_issued, anchor;
     if (b->above > 0) {
         const struct wolf_anchor *a =
-            wolf_anchor_above(conn->ctx, b->top, b->above - 1);
+            wolf_anchor_above(conn->ctx, &b->top, b->above - 1);
         self_issued = a->issuer_hash == a->subject_hash;
         anchor = 1;
     } else {
         const WOLFSSL_BUFFER_INFO *der = &b->certs[b->path[b->len - 1]];
-        self_issued = wolfSSL_X509_issuer_name_hash(b->top) ==
-                      wolfSSL_X509_subject_name_hash(b->top);
+        self_issued = b->top.issuer == b->top.subject;
         anchor = wolf_is_anchor(conn->ctx, der->buffer, der->length);
     }
     if (self_issued || (anchor && conn->ctx->partial_chain))
@@ -289,12 +289,13 @@ static int ends_at_sent_anchor(const unitls_conn *conn,
  * after every other problem). */
 static int finish(unitls_conn *conn, struct wolf_built *b, int broken)
 {
-    b->above = b->top && !ends_at_sent_anchor(conn, b->certs, b->path, b->len)
-                   ? wolf_anchors_above(conn->ctx, b->top)
-                   : 0;
+    b->above =
+        b->has_top && !ends_at_sent_anchor(conn, b->certs, b->path, b->len)
+            ? wolf_anchors_above(conn->ctx, &b->top)
+            : 0;
     if (conn->ctx->partial_chain && b->above > 1)
         b->above = 1; /* the first anchor ends it */
-    int rc = !broken && b->top ? check_end(conn, b) : UNITLS_OK;
+    int rc = !broken && b->has_top ? check_end(conn, b) : UNITLS_OK;
     int at = ut_verify_depth_exceeded(conn, b->len + b->above);
     if (rc == UNITLS_OK && at >= 0)
         rc = add_at(conn, b, UNITLS_VERR_CHAIN_TOO_LONG, at);
@@ -311,24 +312,28 @@ static int may_be_too_long(unitls_conn *conn, int count)
 
 /* Without any error and far within the depth, every certificate given
  * verified with the next one as its issuer: the chain is all of them, then
- * the anchors above the last. Only that one is decoded, to keep the common
+ * the anchors above the last. Only that one's names are needed: those the
+ * handshake's callbacks noted, else read from its DER, to keep the common
  * handshake cheap. */
-static int finish_unbroken(unitls_conn *conn, const WOLFSSL_BUFFER_INFO *certs,
-                           int count)
+static int finish_unbroken(unitls_conn *conn, const struct wolf_verify *v,
+                           const WOLFSSL_BUFFER_INFO *certs, int count)
 {
     int *path = calloc((size_t)count, sizeof(*path));
     if (path == NULL)
         return UNITLS_E_NOMEM;
     for (int i = 0; i < count; i++)
         path[i] = i;
-    count = cut_at_anchor(conn, certs, path, count);
-    const WOLFSSL_BUFFER_INFO *last = &certs[count - 1];
-    struct wolf_built b = {certs, path, count,
-                           wolfSSL_X509_d2i(NULL, last->buffer,
-                                            (int)last->length),
-                           0};
+    int len = cut_at_anchor(conn, certs, path, count);
+    const WOLFSSL_BUFFER_INFO *last = &certs[len - 1];
+    struct wolf_built b = {.certs = certs, .path = path, .len = len};
+    if (len == count && v->has_top) {
+        b.top = v->top;
+        b.has_top = 1;
+    } else {
+        b.has_top = wolf_names_of_der(last->buffer, last->length, &b.top) ==
+                    UNITLS_OK;
+    }
     int rc = finish(conn, &b, 0);
-    wolfSSL_X509_free(b.top);
     free(path);
     return rc;
 }
@@ -340,7 +345,7 @@ int wolf_chain_report(unitls_conn *conn, const struct wolf_verify *v,
         return UNITLS_OK;
     int errors = any_error(v);
     if (!errors && given == count && !may_be_too_long(conn, count))
-        return finish_unbroken(conn, certs, count);
+        return finish_unbroken(conn, v, certs, count);
     struct wolf_sent sent;
     int *path = calloc((size_t)count, sizeof(*path));
     int rc = path ? sent_load(&sent, certs, count) : UNITLS_E_NOMEM;
@@ -349,7 +354,9 @@ int wolf_chain_report(unitls_conn *conn, const struct wolf_verify *v,
         len = cut_at_anchor(conn, certs, path, len);
         if (errors)
             rc = report(conn, v, &sent, path, len, &broken);
-        struct wolf_built b = {certs, path, len, sent.x509[path[len - 1]], 0};
+        struct wolf_built b = {.certs = certs, .path = path, .len = len};
+        b.has_top = wolf_names_of_x509(sent.x509[path[len - 1]], &b.top) ==
+                    UNITLS_OK;
         if (rc == UNITLS_OK)
             rc = finish(conn, &b, broken);
         sent_free(&sent);

@@ -42,7 +42,7 @@ void wolf_conn_free(unitls_conn *conn)
     wolfSSL_free(wc->ssl);
     wolf_hello_free(wc);
     wolf_out_free(wc);
-    wolf_verify_reset(&wc->verify);
+    wolf_verify_notes_free(wc);
     ut_blob_list_free(&wc->judged);
     free(wc);
     conn->impl = NULL;

@@ -142,7 +142,7 @@ static int has_ticket(WOLFSSL *ssl)
  * noted here. */
 void wolf_session_note_close(struct wolf_conn *wc)
 {
-    wc->ticket_at_close = has_ticket(wc->ssl);
+    wc->ticket_at_close = has_ticket(wc->ssl) != 0;
 }
 
 int wolf_conn_session(unitls_conn *conn, void **session, uint32_t *lifetime)

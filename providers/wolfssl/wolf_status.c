@@ -111,8 +111,8 @@ static int classify(unitls_conn *conn, int err, const char *op,
 {
     struct wolf_conn *wc = wolf_conn(conn);
     int alert = note_alerts(conn, wc);
-    if (wc->verify.status != 0)
-        return ut_conn_fail_verify(conn, wc->verify.status, op, text);
+    if (wc->verdict.status != 0)
+        return ut_conn_fail_verify(conn, wc->verdict.status, op, text);
     if (alert >= 0)
         return ut_conn_fail_alert(conn, alert, op, text);
     if (ut_records_not_tls(&wc->records))

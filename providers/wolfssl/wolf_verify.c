@@ -47,40 +47,64 @@ void wolf_verify_reset(struct wolf_verify *v)
     *v = (struct wolf_verify){0};
 }
 
+void wolf_verify_notes_free(struct wolf_conn *wc)
+{
+    if (wc->notes != NULL)
+        wolf_verify_reset(wc->notes);
+    free(wc->notes);
+    wc->notes = NULL;
+}
+
+static struct wolf_verify *notes_new(int count)
+{
+    struct wolf_verify *v = calloc(1, sizeof(*v));
+    if (v != NULL && (v->errors = calloc((size_t)count, sizeof(int))) == NULL) {
+        free(v);
+        return NULL;
+    }
+    if (v != NULL)
+        v->count = count;
+    return v;
+}
+
 /* Remembers wolfSSL's verdict on the certificate at `depth` in the
- * Certificate message. An error without a code is remembered as -1. */
-static int note(struct wolf_verify *v, const WOLFSSL_X509_STORE_CTX *store,
+ * Certificate message (an error without a code as -1), and the names of the
+ * last one sent, from the certificate wolfSSL decoded for the callback. */
+static int note(struct wolf_conn *wc, WOLFSSL_X509_STORE_CTX *store,
                 int preverify)
 {
-    if (v->errors == NULL) {
-        v->count = store->totalCerts;
-        v->errors = calloc((size_t)v->count, sizeof(*v->errors));
-        if (v->errors == NULL)
-            return UNITLS_E_NOMEM;
-    }
+    if (wc->notes == NULL && (wc->notes = notes_new(store->totalCerts)) == NULL)
+        return UNITLS_E_NOMEM;
+    struct wolf_verify *v = wc->notes;
     int depth = store->error_depth;
     if (!preverify && depth >= 0 && depth < v->count)
         v->errors[depth] = store->error ? store->error : -1;
+    if (depth == v->count - 1 && !v->has_top)
+        v->has_top = wolf_names_of_x509(store->current_cert, &v->top) ==
+                     UNITLS_OK;
     return UNITLS_OK;
 }
 
+/* Judges the chain at the leaf; the notes are not needed afterwards. */
 static void decide(unitls_conn *conn, const WOLFSSL_X509_STORE_CTX *store)
 {
-    struct wolf_verify *v = &wolf_conn(conn)->verify;
-    v->decided = 1;
-    if (v->status == 0 && ut_conn_verifies(conn))
-        v->status = wolf_judge(conn, v, store->certs, v->count);
-    if (v->status != 0)
-        return; /* out of memory: reject with bad_certificate */
-    const WOLFSSL_BUFFER_INFO *leaf = &store->certs[0];
-    int alert = 0;
-    if (ut_verify_finish(conn, leaf->buffer, leaf->length, &alert))
-        return;
-    v->status = UNITLS_E_VERIFY;
-    if (wolf_raw_alert_instead(conn, alert))
-        return;
-    v->keep_native =
-        v->errors[0] != 0 && wolf_native_alert(v->errors[0]) == alert;
+    struct wolf_conn *wc = wolf_conn(conn);
+    struct wolf_verdict *d = &wc->verdict;
+    const struct wolf_verify *v = wc->notes;
+    d->decided = 1;
+    if (d->status == 0 && ut_conn_verifies(conn))
+        d->status = wolf_judge(conn, v, store->certs, v->count);
+    if (d->status == 0) {
+        const WOLFSSL_BUFFER_INFO *leaf = &store->certs[0];
+        int alert = 0;
+        if (!ut_verify_finish(conn, leaf->buffer, leaf->length, &alert)) {
+            d->status = UNITLS_E_VERIFY;
+            d->keep_native = !wolf_raw_alert_instead(conn, alert) &&
+                             v->errors[0] != 0 &&
+                             wolf_native_alert(v->errors[0]) == alert;
+        }
+    } /* else out of memory: reject with bad_certificate */
+    wolf_verify_notes_free(wc);
 }
 
 /* Notes the certificate and, at the leaf, decides (once). Returns 1 while
@@ -88,11 +112,11 @@ static void decide(unitls_conn *conn, const WOLFSSL_X509_STORE_CTX *store)
 static int observe(unitls_conn *conn, WOLFSSL_X509_STORE_CTX *store,
                    int preverify)
 {
-    struct wolf_verify *v = &wolf_conn(conn)->verify;
-    if (v->decided)
+    struct wolf_conn *wc = wolf_conn(conn);
+    if (wc->verdict.decided)
         return store->error_depth > 0;
-    if (v->status == 0 && note(v, store, preverify) != UNITLS_OK)
-        v->status = UNITLS_E_NOMEM;
+    if (wc->verdict.status == 0 && note(wc, store, preverify) != UNITLS_OK)
+        wc->verdict.status = UNITLS_E_NOMEM;
     if (store->error_depth > 0)
         return 1;
     decide(conn, store);
@@ -122,8 +146,8 @@ static int verify_cm(int preverify, WOLFSSL_X509_STORE_CTX *store)
         return preverify;
     if (observe(conn, store, preverify))
         return 1;
-    const struct wolf_verify *v = &wolf_conn(conn)->verify;
-    return v->status == 0 || !v->keep_native;
+    const struct wolf_verdict *d = &wolf_conn(conn)->verdict;
+    return d->status == 0 || !d->keep_native;
 }
 
 /* Second callback: the veto. */
@@ -134,7 +158,7 @@ static int verify_ssl(int preverify, WOLFSSL_X509_STORE_CTX *store)
         return preverify;
     if (observe(conn, store, preverify))
         return 1;
-    return wolf_conn(conn)->verify.status == 0;
+    return wolf_conn(conn)->verdict.status == 0;
 }
 
 void wolf_verify_install(WOLFSSL_CTX *ssl_ctx, int wolf_mode)
