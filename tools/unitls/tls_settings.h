@@ -28,6 +28,20 @@ struct tls_settings {
     struct psk_settings psk; /* --psk-identity ID --psk HEX */
 };
 
+/* The option-table entries of --alpn, --ciphers, --groups and --keylog,
+ * the same for every subcommand that makes connections; `tls` is its
+ * struct tls_settings. */
+#define TLS_SETTINGS_PROTOCOL_OPTIONS(tls)                                    \
+    {"--alpn", "LIST", "ALPN protocols, comma-separated, preferred first",    \
+     &(tls).alpn, NULL},                                                      \
+    {"--ciphers", "LIST", "cipher suites by IANA name, ':'-separated",        \
+     &(tls).ciphers, NULL},                                                   \
+    {"--groups", "LIST",                                                      \
+     "key-exchange groups, ':'-separated, preferred first", &(tls).groups,   \
+     NULL},                                                                   \
+    {"--keylog", "FILE", "append the TLS secrets to FILE (NSS key log)",      \
+     &(tls).keylog, NULL}
+
 /* Checks the option values that parsing cannot: the versions are "1.2" or
  * "1.3" and min <= max; --key needs --cert; --pkcs12 excludes --cert;
  * --password and --password-file need one of them, and not each other; the
