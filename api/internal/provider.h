@@ -93,8 +93,8 @@ struct unitls_provider {
      * rejects it. */
     int (*ctx_add_crl_der)(unitls_ctx *ctx, const unsigned char *der,
                            size_t len);
-    /* Clients: offer ctx->alpn_wire (ALPN wire format; NULL: offer none).
-     * Servers select through ut_alpn_select, installed by ctx_new. */
+    /* Clients only: offer ctx->alpn_wire (ALPN wire format; NULL: offer
+     * none). Servers select through ut_alpn_select, installed by ctx_new. */
     int (*ctx_apply_alpn)(unitls_ctx *ctx);
     /* Replace the key-exchange groups with `ids` (IANA NamedGroup ids of
      * the registry, common/group_registry.h; preference order, n > 0, none

@@ -72,7 +72,9 @@ int unitls_ctx_set_alpn(unitls_ctx *ctx, const char *const *protocols,
     size_t old_len = ctx->alpn_wire_len;
     ctx->alpn_wire = wire;
     ctx->alpn_wire_len = len;
-    rc = ut_provider.ctx_apply_alpn(ctx);
+    /* A server's list is read by ut_alpn_select; only clients offer. */
+    if (ctx->role == UNITLS_ROLE_CLIENT)
+        rc = ut_provider.ctx_apply_alpn(ctx);
     if (rc != UNITLS_OK) {
         ctx->alpn_wire = old;
         ctx->alpn_wire_len = old_len;

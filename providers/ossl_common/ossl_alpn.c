@@ -33,8 +33,6 @@ void ossl_alpn_install(SSL_CTX *ctx)
 
 int ossl_ctx_apply_alpn(unitls_ctx *ctx)
 {
-    if (ctx->role != UNITLS_ROLE_CLIENT)
-        return UNITLS_OK;
     /* Both libraries return 0 on success here. */
     if (SSL_CTX_set_alpn_protos(ossl_ctx_ssl_ctx(ctx), ctx->alpn_wire,
                                 (unsigned)ctx->alpn_wire_len) != 0)

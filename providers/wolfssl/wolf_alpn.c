@@ -44,8 +44,6 @@ void wolf_alpn_install(WOLFSSL_CTX *ssl_ctx)
 
 int wolf_ctx_apply_alpn(unitls_ctx *ctx)
 {
-    if (ctx->role != UNITLS_ROLE_CLIENT)
-        return UNITLS_OK;
     /* As OpenSSL's: 0 on success. */
     if (wolfSSL_CTX_set_alpn_protos(wolf_ctx(ctx), ctx->alpn_wire,
                                     (unsigned)ctx->alpn_wire_len) != 0)
