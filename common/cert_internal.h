@@ -32,6 +32,11 @@ void *ut_arena_array(struct ut_arena *arena, size_t count, size_t size);
 /* Copies data[0..len) and adds a NUL. Returns the copy or NULL. */
 char *ut_arena_strndup(struct ut_arena *arena, const void *data, size_t len);
 
+/* Stack room for the short strings a certificate is rendered into (names,
+ * times, OIDs, addresses): a string buffer starts there
+ * (ut_strbuf_init_with) and takes the heap only for longer ones. */
+#define UT_CERT_STRING_ROOM 128
+
 /* Takes the contents of a string buffer into the arena (the buffer is left
  * empty). Returns the copy, or NULL if the buffer or the copy failed. */
 char *ut_arena_take(struct ut_arena *arena, struct ut_strbuf *sb,

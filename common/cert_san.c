@@ -42,13 +42,21 @@ static int set_value(struct ut_arena *arena, struct ut_san *san,
 static int render_ip(struct ut_arena *arena, struct ut_san *san,
                      const unsigned char *ip, size_t len)
 {
+    char room[UT_CERT_STRING_ROOM];
     struct ut_strbuf sb;
-    ut_strbuf_init(&sb);
-    if (len == 4) {
-        ut_strbuf_printf(&sb, "%d.%d.%d.%d", ip[0], ip[1], ip[2], ip[3]);
-    } else if (len == 16) {
-        for (size_t i = 0; i < 16; i += 2)
-            ut_strbuf_printf(&sb, i ? ":%X" : "%X", (ip[i] << 8) | ip[i + 1]);
+    ut_strbuf_init_with(&sb, room, sizeof(room));
+    if (len == 4) { /* "%d.%d.%d.%d" */
+        for (size_t i = 0; i < 4; i++) {
+            if (i)
+                ut_strbuf_putc(&sb, '.');
+            ut_strbuf_put_decimal(&sb, ip[i], 1, '0');
+        }
+    } else if (len == 16) { /* "%X:%X:...", no compression */
+        for (size_t i = 0; i < 16; i += 2) {
+            if (i)
+                ut_strbuf_putc(&sb, ':');
+            ut_strbuf_put_hex(&sb, (unsigned long)(ip[i] << 8 | ip[i + 1]), 1);
+        }
     } else {
         ut_strbuf_puts(&sb, "<invalid>");
     }

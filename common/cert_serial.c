@@ -47,12 +47,13 @@ int ut_cert_parse_serial(struct ut_arena *arena, const struct ut_der_tlv *tlv,
         return UNITLS_E_NOMEM;
     size_t n = magnitude(tlv->content, tlv->content_len, neg, mag);
 
+    char room[UT_CERT_STRING_ROOM];
     struct ut_strbuf sb;
-    ut_strbuf_init(&sb);
+    ut_strbuf_init_with(&sb, room, sizeof(room));
     if (neg)
         ut_strbuf_putc(&sb, '-');
     for (size_t i = 0; i < n; i++)
-        ut_strbuf_printf(&sb, "%02X", mag[i]);
+        ut_strbuf_put_hex(&sb, mag[i], 2);
     free(mag);
     size_t len;
     *full = ut_arena_take(arena, &sb, &len);

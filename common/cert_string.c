@@ -106,14 +106,15 @@ static void append_hex_dump(struct ut_strbuf *sb, const struct ut_der_tlv *tlv)
 {
     ut_strbuf_putc(sb, '#');
     for (size_t i = 0; i < tlv->raw_len; i++)
-        ut_strbuf_printf(sb, "%02X", tlv->raw[i]);
+        ut_strbuf_put_hex(sb, tlv->raw[i], 2);
 }
 
 int ut_cert_attr_value(struct ut_arena *arena, const struct ut_der_tlv *tlv,
                        struct ut_attr *attr)
 {
+    char room[UT_CERT_STRING_ROOM];
     struct ut_strbuf sb;
-    ut_strbuf_init(&sb);
+    ut_strbuf_init_with(&sb, room, sizeof(room));
     if (tlv->cls != UT_DER_CLASS_UNIVERSAL) {
         return UNITLS_E_PARSE;
     } else if (!tlv->constructed && convert_string(&sb, tlv) == UNITLS_OK) {
@@ -135,8 +136,9 @@ int ut_cert_oid_names(struct ut_arena *arena, const struct ut_der_tlv *oid,
 {
     if (ut_der_check_oid(oid) != UNITLS_OK)
         return UNITLS_E_PARSE;
+    char room[UT_CERT_STRING_ROOM];
     struct ut_strbuf sb;
-    ut_strbuf_init(&sb);
+    ut_strbuf_init_with(&sb, room, sizeof(room));
     if (ut_oid_append_dotted(&sb, oid->content, oid->content_len) !=
         UNITLS_OK) {
         ut_strbuf_free(&sb);

@@ -176,14 +176,27 @@ int ut_cert_parse_time(struct ut_arena *arena, const struct ut_der_tlv *tlv,
     if (read_zone(s, len, o, &c, &out->seconds) != 0)
         return UNITLS_E_PARSE;
 
+    /* "%s %2d %02d:%02d:%02d" [fraction] " %d GMT", formatted by hand:
+     * every certificate parsed has two of these. */
+    char room[UT_CERT_STRING_ROOM];
     struct ut_strbuf sb;
-    ut_strbuf_init(&sb);
-    ut_strbuf_printf(&sb, "%s %2d %02d:%02d:%02d", month_names[c.mon - 1],
-                     c.mday, c.hour, c.min, c.sec);
+    ut_strbuf_init_with(&sb, room, sizeof(room));
+    ut_strbuf_puts(&sb, month_names[c.mon - 1]);
+    ut_strbuf_putc(&sb, ' ');
+    ut_strbuf_put_decimal(&sb, (unsigned long long)c.mday, 2, ' ');
+    const int hms[3] = {c.hour, c.min, c.sec};
+    for (int i = 0; i < 3; i++) {
+        ut_strbuf_putc(&sb, i ? ':' : ' ');
+        ut_strbuf_put_decimal(&sb, (unsigned long long)hms[i], 2, '0');
+    }
     /* OpenSSL prints a fraction only where full seconds precede it. */
     if (frac_len && frac_at == 14)
         ut_strbuf_append(&sb, s + frac_at, frac_len);
-    ut_strbuf_printf(&sb, " %d GMT", c.year);
+    long year = c.year; /* below 0 when an offset moves 0000 back */
+    ut_strbuf_puts(&sb, year < 0 ? " -" : " ");
+    ut_strbuf_put_decimal(&sb, (unsigned long long)(year < 0 ? -year : year), 1,
+                          '0');
+    ut_strbuf_puts(&sb, " GMT");
     out->text = ut_arena_take(arena, &sb, NULL);
     return out->text ? UNITLS_OK : UNITLS_E_NOMEM;
 }

@@ -78,11 +78,12 @@ int ut_cert_parse_ext_key_usage(unitls_cert *cert,
         return UNITLS_E_NOMEM;
     for (size_t i = 0; i < count; i++) {
         struct ut_der_tlv oid;
+        char room[UT_CERT_STRING_ROOM];
         struct ut_strbuf sb;
         if (ut_der_expect(&list, UT_DER_OID, &oid) != UNITLS_OK ||
             ut_der_check_oid(&oid) != UNITLS_OK)
             return UNITLS_OK;
-        ut_strbuf_init(&sb);
+        ut_strbuf_init_with(&sb, room, sizeof(room));
         if (ut_oid_append_dotted(&sb, oid.content, oid.content_len) !=
             UNITLS_OK) {
             ut_strbuf_free(&sb);

@@ -1185,26 +1185,11 @@ static void arc_subtract_small(struct arc *a, uint32_t v)
         a->count--;
 }
 
-/* `v` in decimal, zero-padded to `width` digits. By hand rather than with
- * ut_strbuf_printf(): every OID of every certificate parsed comes through
- * here, a handful of arcs each, and vsnprintf() was most of the cost of
- * parsing a peer's certificate during the handshake. */
-static void append_decimal(struct ut_strbuf *sb, uint32_t v, size_t width)
-{
-    char digits[10];
-    size_t n = 0;
-    do {
-        digits[sizeof(digits) - ++n] = (char)('0' + v % 10);
-        v /= 10;
-    } while (v != 0 || n < width);
-    ut_strbuf_append(sb, digits + sizeof(digits) - n, n);
-}
-
 static void arc_append(struct ut_strbuf *sb, const struct arc *a)
 {
-    append_decimal(sb, a->limb[a->count - 1], 1);
+    ut_strbuf_put_decimal(sb, a->limb[a->count - 1], 1, '0');
     for (size_t i = a->count - 1; i-- > 0;)
-        append_decimal(sb, a->limb[i], 9);
+        ut_strbuf_put_decimal(sb, a->limb[i], 9, '0');
 }
 
 /* Writes the first sub-identifier, which holds the first two arcs. */
@@ -1214,11 +1199,43 @@ static void append_first(struct ut_strbuf *sb, struct arc *a)
         ut_strbuf_puts(sb, "2.");
         arc_subtract_small(a, 80);
     } else {
-        append_decimal(sb, a->limb[0] / 40, 1);
+        ut_strbuf_put_decimal(sb, a->limb[0] / 40, 1, '0');
         ut_strbuf_putc(sb, '.');
         a->limb[0] %= 40;
     }
     arc_append(sb, a);
+}
+
+/* Writes one sub-identifier (its octets, the last without bit 8), after a
+ * dot unless it is the first, which holds the first two arcs. Most fit in
+ * 64 bits and are written from one number; longer ones go through `arc`. */
+static void append_subidentifier(struct ut_strbuf *sb, const unsigned char *p,
+                                 size_t n, int first)
+{
+    if (!first)
+        ut_strbuf_putc(sb, '.');
+    if (n <= 8) { /* at most 56 bits */
+        uint64_t v = 0;
+        for (size_t i = 0; i < n; i++)
+            v = v << 7 | (p[i] & 0x7fu);
+        if (first && v >= 80) {
+            ut_strbuf_puts(sb, "2.");
+            v -= 80;
+        } else if (first) {
+            ut_strbuf_put_decimal(sb, v / 40, 1, '0');
+            ut_strbuf_putc(sb, '.');
+            v %= 40;
+        }
+        ut_strbuf_put_decimal(sb, v, 1, '0');
+        return;
+    }
+    struct arc a = {{0}, 1};
+    for (size_t i = 0; i < n; i++)
+        arc_shift_in(&a, p[i] & 0x7fu);
+    if (first)
+        append_first(sb, &a);
+    else
+        arc_append(sb, &a);
 }
 
 int ut_oid_append_dotted(struct ut_strbuf *sb, const unsigned char *oid,
@@ -1226,21 +1243,12 @@ int ut_oid_append_dotted(struct ut_strbuf *sb, const unsigned char *oid,
 {
     if (len > UT_OID_MAX_LEN)
         return UNITLS_E_PARSE;
-    struct arc a = {{0}, 1};
-    int first = 1;
+    size_t start = 0;
     for (size_t i = 0; i < len; i++) {
-        arc_shift_in(&a, oid[i] & 0x7fu);
         if (oid[i] & 0x80)
             continue;
-        if (first)
-            append_first(sb, &a);
-        else {
-            ut_strbuf_putc(sb, '.');
-            arc_append(sb, &a);
-        }
-        first = 0;
-        a.count = 1;
-        a.limb[0] = 0;
+        append_subidentifier(sb, oid + start, i + 1 - start, start == 0);
+        start = i + 1;
     }
     return UNITLS_OK;
 }
