@@ -5,8 +5,10 @@
 # For each metric and provider: the medians of unitls and raw over the
 # rounds, and the median of the per-round ratios unitls/raw (each ratio
 # from two runs made side by side), with their range; for memory also the
-# median difference. Targets: rates >= 0.98 x raw, memory <= raw + 1 KiB,
-# callgrind instructions <= 1.02 x raw.
+# median difference. Where the results hold a "control" impl (raw run a
+# second time in the same round), the same statistics of control/raw: what
+# noise alone does to a ratio. Targets: rates >= 0.98 x raw, memory <= raw
+# + 1 KiB, callgrind instructions <= 1.02 x raw.
 
 function numeric(v) { return v ~ /^-?[0-9]+(\.[0-9]+)?$/ }
 
@@ -40,6 +42,19 @@ function fmt(v, m) {
     return memory(m) ? sprintf("%.0f", v) : sprintf("%.1f", v)
 }
 
+# The control's ratio for (p, m), "median; lo..hi", or "-".
+function control(p, m,    r, n, cs, a, b, clo, chi) {
+    n = 0; split("", cs); clo = chi = ""
+    for (r = 1; r <= rounds; r++) {
+        a = val[p, m, "control", r]; b = val[p, m, "raw", r]
+        if (!numeric(a) || !numeric(b) || b == 0) continue
+        cs[++n] = a / b
+        if (clo == "" || a / b < clo) clo = a / b
+        if (chi == "" || a / b > chi) chi = a / b
+    }
+    return n ? sprintf("%.3f; %.3f..%.3f", median(cs, n), clo, chi) : "-"
+}
+
 # Fills the medians and ratio fields for (p, m): u, w (raw), ratio, lo, hi,
 # diff; returns the word for a metric that has no numbers.
 function stats(p, m,    r, nu, nw, nr, nd, us, ws, rs, ds, a, b) {
@@ -70,23 +85,23 @@ function verdict(m) {
 }
 
 END {
-    print "| provider | metric | unitls | raw | unitls/raw (median; range) | unitls - raw | target | met |"
-    print "|---|---|---:|---:|---:|---:|---|---|"
+    print "| provider | metric | unitls | raw | unitls/raw (median; range) | unitls - raw | target | met | control: raw/raw (median; range) |"
+    print "|---|---|---:|---:|---:|---:|---|---|---:|"
     for (k = 1; k <= count; k++) {
         split(order[k], pm, SUBSEP); p = pm[1]; m = pm[2]
         word = stats(p, m)
         target = memory(m) ? "<= raw + 1024 B" : ">= 0.98"
         if (word != "") {
             rawv = val[p, m, "raw", 1]
-            printf "| %s | %s | %s | %s | - | - | %s | - |\n", p, m, word,
+            printf "| %s | %s | %s | %s | - | - | %s | - | - |\n", p, m, word,
                    numeric(w) ? fmt(w, m) : rawv, target
             continue
         }
-        printf "| %s | %s | %s | %s | %s | %s | %s | %s |\n", p, m,
+        printf "| %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", p, m,
                fmt(u, m), numeric(w) ? fmt(w, m) : val[p, m, "raw", 1],
                ratio == "" ? "-" : sprintf("%.3f; %.3f..%.3f", ratio, lo, hi),
                memory(m) && diff != "" ? sprintf("%+.0f B", diff) : "-",
-               target, verdict(m)
+               target, verdict(m), control(p, m)
     }
     if (ncg == 0) exit
     print ""

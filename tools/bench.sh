@@ -1,30 +1,41 @@
 #!/usr/bin/env bash
 # Runs the benchmark (bench/) on each provider's build tree: unitls and the
-# backend used directly ("raw") interleaved, metric by metric, A B A B, for
-# several rounds; prints the median ratio unitls/raw per metric and
-# provider; counts callgrind instructions per full handshake for both; and
-# writes the results into docs/BENCHMARKS.md (between the markers below,
-# keeping the rest of the page).
+# backend used directly ("raw") interleaved, metric by metric, for several
+# rounds; prints the median ratio unitls/raw per metric and provider; counts
+# callgrind instructions per full handshake for both; and writes the results
+# into docs/BENCHMARKS.md (between the markers below, keeping the rest of
+# the page).
 #
-#   tools/bench.sh                        build/<p> for every provider built
+#   tools/bench.sh                        build/<p> for every provider built,
+#                                         10 rounds
 #   tools/bench.sh build-bench/openssl    the given trees
 #   tools/bench.sh --rounds 7 --handshakes 2000 --no-callgrind
+#   tools/bench.sh --no-control           skip the raw-against-raw runs
+#   tools/bench.sh --no-pin               let the scheduler place the threads
 #   tools/bench.sh --out /tmp/b.md        write elsewhere (--out - : nowhere)
 #
 # Wall-clock rates swing 10-30% from run to run on a shared machine: only
 # ratios of runs made side by side mean something, hence the interleaving
-# and the per-round ratios (their median is what the table reports).
+# and the per-round ratios (their median is what the table reports). Odd
+# rounds run unitls first, even rounds raw first (A B, B A, ...), so that
+# neither side always has the first or the second slot. For the rates, each
+# round also runs raw a second time (the control): the ratio of two runs of
+# the very same program shows how far apart noise alone puts them. Every
+# run is pinned to one CPU (taskset), client and server thread alike: where
+# the scheduler moves the two threads between cores, wake-ups across cores
+# make two runs of one program differ by up to 10%; on one CPU they stay
+# within about 2%, and both implementations get the same CPU.
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
-rounds=5 handshakes=1000 bytes=$((256 << 20)) pairs=1000
-cg_small=10 cg_large=60 callgrind=1
+rounds=10 handshakes=1000 bytes=$((256 << 20)) pairs=1000
+cg_small=10 cg_large=60 callgrind=1 control=1 pin=1
 out=$root/docs/BENCHMARKS.md
 metrics="full_handshakes full_handshakes_rsa resumed_handshakes
          bulk_aes128gcm bulk_chacha20 idle_memory"
 command_line="tools/bench.sh $*"
 
-usage() { sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit "${1:-0}"; }
+usage() { awk 'NR > 1 && !/^#/ { exit } NR > 1 { sub(/^# ?/, ""); print }' "$0"; exit "${1:-0}"; }
 trees=()
 while [ $# -gt 0 ]; do
   case $1 in
@@ -33,6 +44,8 @@ while [ $# -gt 0 ]; do
     --bytes) bytes=$2; shift ;;
     --pairs) pairs=$2; shift ;;
     --no-callgrind) callgrind=0 ;;
+    --no-control) control=0 ;;
+    --no-pin) pin=0 ;;
     --out) out=$2; shift ;;
     -h|--help) usage ;;
     -*) echo "bench.sh: unknown option $1" >&2; usage 2 >&2 ;;
@@ -53,6 +66,14 @@ if [ $callgrind = 1 ] && ! command -v valgrind > /dev/null; then
   exit 2
 fi
 
+pinned=()
+if [ $pin = 1 ]; then
+  command -v taskset > /dev/null ||
+    { echo "bench.sh: taskset not found (util-linux), or pass --no-pin" >&2; exit 2; }
+  cpu=$(($(nproc) - 1))
+  pinned=(taskset -c "$cpu")
+fi
+
 work=$(mktemp -d)
 trap 'rm -rf -- "$work"' EXIT
 results=$work/results   # round provider impl metric value
@@ -60,17 +81,35 @@ versions=$work/versions # provider impl backend...
 callgrind_file=$work/callgrind # provider impl instructions-per-handshake
 : > "$results"; : > "$versions"; : > "$callgrind_file"
 
-# run TREE IMPL ROUND METRIC: one run, its lines as "round provider impl
-# metric value" in $results.
+# run TREE IMPL ROUND METRIC [AS]: one run, its lines as "round provider
+# impl metric value" in $results (impl recorded as AS when given).
 run() {
-  local prog=$1/bench/bench-$2 round=$3 metric=$4
-  "$prog" --metric "$metric" --handshakes "$handshakes" --bytes "$bytes" \
+  local prog=$1/bench/bench-$2 round=$3 metric=$4 as=${5:-}
+  "${pinned[@]}" "$prog" --metric "$metric" --handshakes "$handshakes" --bytes "$bytes" \
           --pairs "$pairs" 2> "$work/stderr" > "$work/stdout" ||
     { echo "bench.sh: $prog --metric $metric failed:" >&2; cat "$work/stderr" >&2; }
-  awk -v r="$round" '{
+  awk -v r="$round" -v as="$as" '{
       for (i = 1; i <= NF; i++) { split($i, kv, "="); f[kv[1]] = kv[2] }
-      print r, f["provider"], f["impl"], f["metric"], f["value"]
+      print r, f["provider"], as != "" ? as : f["impl"], f["metric"], f["value"]
     }' "$work/stdout" >> "$results"
+}
+
+# One round of one metric: unitls and raw, in the round's order, and the
+# control (raw again) on the far side of raw from unitls. Memory figures
+# do not depend on load: no control for them.
+run_round() {
+  local tree=$1 round=$2 m=$3 with_control=$control
+  case $m in idle_*) with_control=0 ;; esac
+  if ((round % 2)); then
+    run "$tree" unitls "$round" "$m"
+    run "$tree" raw "$round" "$m"
+    ((with_control)) && run "$tree" raw "$round" "$m" control
+  else
+    ((with_control)) && run "$tree" raw "$round" "$m" control
+    run "$tree" raw "$round" "$m"
+    run "$tree" unitls "$round" "$m"
+  fi
+  return 0
 }
 
 # Instructions of `--metric full_handshakes --handshakes N` under callgrind.
@@ -102,8 +141,7 @@ for ((round = 1; round <= rounds; round++)); do
   echo "=== round $round of $rounds ===" >&2
   for tree in "${trees[@]}"; do
     for m in $metrics; do
-      run "$tree" unitls "$round" "$m"
-      run "$tree" raw "$round" "$m"
+      run_round "$tree" "$round" "$m"
     done
   done
 done
@@ -128,7 +166,9 @@ cat "$summary"
   echo "<!-- bench.sh:begin (generated by tools/bench.sh; edit outside the markers) -->"
   echo "Command: \`$command_line\` (rounds $rounds, --handshakes $handshakes," \
        "--bytes $bytes, --pairs $pairs; callgrind: full handshakes" \
-       "$cg_large minus $cg_small, divided by $((cg_large - cg_small)))."
+       "$cg_large minus $cg_small, divided by $((cg_large - cg_small))$(
+        ((control)) && echo "; control: raw run twice per round")$(
+        ((pin)) && echo "; every run pinned to CPU $cpu"))."
   echo
   echo "Run: $(date -u '+%Y-%m-%d %H:%M UTC'), commit" \
        "$(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)" \
