@@ -15,7 +15,9 @@
  * big-endian, nothing after the digest, UNITLS_SESSION_BYTES_MAX bytes at
  * most. The digest is no authentication (anyone can compute it): it makes
  * sure that truncated or corrupted bytes never reach a backend's parser,
- * as wolfSSL's wolfSSL_d2i_SSL_SESSION crashes on some malformed input. */
+ * as wolfSSL's wolfSSL_d2i_SSL_SESSION crashes on some malformed input.
+ * Forged bytes, digest and all, the wolfSSL provider checks against its
+ * reader's limits before that reader sees them (wolf_session_check.c). */
 #ifndef UT_SESSION_CODEC_H
 #define UT_SESSION_CODEC_H
 

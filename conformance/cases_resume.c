@@ -546,6 +546,7 @@ Suite *suite_resume(void)
     tcase_add_test(tc, resume_lifetime);
     tcase_add_test(tc, resume_verification);
     tcase_add_test(tc, resume_bad_bytes);
+    resume_forged_add(tc);
     tcase_add_test(tc, resume_misuse);
     suite_add_tcase(s, tc);
     return s;

@@ -39,6 +39,7 @@ void cert_peer_add(TCase *tc);
 void badinput_more_add(TCase *tc);
 void state_ctx_add(TCase *tc);
 void library_names_add(TCase *tc);
+void resume_forged_add(TCase *tc);
 void corpus_getters_add(TCase *tc);
 void corpus_time_add(TCase *tc);
 void corpus_pem_add(TCase *tc);

@@ -335,6 +335,10 @@ int wolf_session_from_bytes(const unsigned char *data, size_t len,
                             void **session);
 void wolf_session_free(void *session);
 
+/* wolf_session_check.c: does a serialized session stay within what
+ * wolfSSL's reader can hold? Returns 1 or 0. */
+int wolf_session_layout_ok(const unsigned char *data, size_t len);
+
 /* wolf_session_info.c */
 int wolf_conn_version(const unitls_conn *conn);
 int wolf_conn_cipher_id(const unitls_conn *conn);

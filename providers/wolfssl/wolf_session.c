@@ -187,12 +187,14 @@ int wolf_session_to_bytes(void *session, unsigned char **out, size_t *len)
     return ut_i2d_alloc(session, session_i2d, out, len);
 }
 
-/* wolfSSL's reader is not robust against malformed input (it can crash):
- * the envelope's digest (common/session_codec.h) keeps damaged bytes from
- * ever reaching it. */
+/* wolfSSL's reader is not robust against malformed input: the envelope's
+ * digest (common/session_codec.h) keeps damaged bytes from reaching it, and
+ * wolf_session_layout_ok() forged ones that would overflow it. */
 int wolf_session_from_bytes(const unsigned char *data, size_t len,
                             void **session)
 {
+    if (!wolf_session_layout_ok(data, len))
+        return UNITLS_E_PARSE;
     return ut_d2i_exact(data, len, session_d2i, wolf_session_free, session);
 }
 

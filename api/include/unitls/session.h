@@ -137,7 +137,11 @@ UNITLS_API int unitls_session_to_bytes(const unitls_session *sess,
  * another format version, or whose backend session this provider cannot
  * read gives UNITLS_E_PARSE. Bytes made by another provider parse (their
  * backend session is kept unread); unitls_session_provider() names it and
- * unitls_conn_set_session() refuses it. Returns UNITLS_OK,
+ * unitls_conn_set_session() refuses it. The bytes carry no authentication
+ * (their digest only catches damage): read sessions only from storage the
+ * application controls. Forged bytes are read as strictly as damaged ones,
+ * and a backend session whose fields would not fit the backend's own
+ * session gives UNITLS_E_PARSE. Returns UNITLS_OK,
  * UNITLS_E_PARSE, UNITLS_E_INVALID_ARG for NULL arguments,
  * UNITLS_E_UNSUPPORTED without UNITLS_CAP_SESSIONS, or UNITLS_E_NOMEM;
  * *out is NULL on failure. Thread-safe. */
