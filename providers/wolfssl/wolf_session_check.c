@@ -22,12 +22,23 @@
 #define WOLF_KNOWN_LAYOUT                                                      \
     (LIBWOLFSSL_VERSION_HEX >= 0x05005000 && LIBWOLFSSL_VERSION_HEX < 0x05006000)
 
-/* The capacities of wolfSSL 5.5's WOLFSSL_SESSION (its internal.h). */
+/* The capacities of wolfSSL 5.5's WOLFSSL_SESSION (its internal.h, with
+ * the build's options). */
+#ifdef MAX_CHAIN_DEPTH
+#define WOLF_CHAIN_DEPTH MAX_CHAIN_DEPTH
+#else
+#define WOLF_CHAIN_DEPTH 9
+#endif
+#if defined(HAVE_PQC)
+#define WOLF_X509_SIZE (8 * 1024)
+#elif defined(WOLFSSL_HAPROXY)
+#define WOLF_X509_SIZE 3072
+#else
+#define WOLF_X509_SIZE 2048
+#endif
 enum {
-    WOLF_ID_LEN = 32,        /* sessionID, altSessionID, sessionCtx */
-    WOLF_SERVER_ID_LEN = 20, /* serverID */
-    WOLF_CHAIN_DEPTH = 9,    /* MAX_CHAIN_DEPTH */
-    WOLF_X509_SIZE = 2048,   /* MAX_X509_SIZE without PQC or HAProxy */
+    WOLF_ID_LEN = 32,       /* sessionID, altSessionID, sessionCtx */
+    WOLF_SERVER_ID_LEN = 20 /* serverID */
 };
 
 struct reader {
