@@ -55,7 +55,7 @@ static int render_ip(struct ut_arena *arena, struct ut_san *san,
         for (size_t i = 0; i < 16; i += 2) {
             if (i)
                 ut_strbuf_putc(&sb, ':');
-            ut_strbuf_put_hex(&sb, (unsigned long)(ip[i] << 8 | ip[i + 1]), 1);
+            ut_strbuf_put_hex(&sb, (unsigned)(ip[i] << 8 | ip[i + 1]), 1);
         }
     } else {
         ut_strbuf_puts(&sb, "<invalid>");

@@ -10,3 +10,16 @@ int ut_hex_value(unsigned char c)
         return c - 'A' + 10;
     return -1;
 }
+
+size_t ut_hex_decode(const char *hex, unsigned char *out, size_t cap)
+{
+    size_t n = 0;
+    for (; hex[2 * n] != '\0'; n++) {
+        int hi = ut_hex_value((unsigned char)hex[2 * n]);
+        int lo = hi < 0 ? -1 : ut_hex_value((unsigned char)hex[2 * n + 1]);
+        if (lo < 0 || n == cap)
+            return 0;
+        out[n] = (unsigned char)(hi << 4 | lo);
+    }
+    return n;
+}

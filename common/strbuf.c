@@ -106,7 +106,8 @@ void ut_strbuf_put_decimal(struct ut_strbuf *sb, unsigned long long v,
     put_padded(sb, digits + sizeof(digits) - n, n, width, pad);
 }
 
-void ut_strbuf_put_hex(struct ut_strbuf *sb, unsigned long v, size_t width)
+void ut_strbuf_put_hex(struct ut_strbuf *sb, unsigned long long v,
+                       size_t width)
 {
     static const char hex[] = "0123456789ABCDEF";
     char digits[2 * sizeof(v)];

@@ -42,8 +42,9 @@ void ut_strbuf_put_decimal(struct ut_strbuf *sb, unsigned long long v,
                            char pad);
 
 /* Appends `v` in upper-case hexadecimal, zero-padded to at least `width`
- * digits (printf's "%0*lX"). */
-void ut_strbuf_put_hex(struct ut_strbuf *sb, unsigned long v, size_t width);
+ * digits (printf's "%0*llX"). */
+void ut_strbuf_put_hex(struct ut_strbuf *sb, unsigned long long v,
+                       size_t width);
 
 /* Appends printf-formatted text. */
 void ut_strbuf_printf(struct ut_strbuf *sb, const char *fmt, ...)

@@ -3,28 +3,14 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "hex.h"
 #include "pair.h"
-
-/* The hex key of the side into psk[]; its length, or 0 if malformed. */
-static size_t key_from_hex(const char *hex, unsigned char *psk, size_t cap)
-{
-    size_t n = strlen(hex) / 2;
-    if (strlen(hex) % 2 != 0 || n > cap)
-        return 0;
-    for (size_t i = 0; i < n; i++) {
-        unsigned v;
-        if (sscanf(hex + 2 * i, "%2x", &v) != 1)
-            return 0;
-        psk[i] = (unsigned char)v;
-    }
-    return n;
-}
 
 /* The key, or the misbehaviour of the side. */
 static int give_key(const struct side *s, unsigned char *psk, size_t psk_cap,
                     size_t *psk_len)
 {
-    *psk_len = key_from_hex(s->psk_key, psk, psk_cap);
+    *psk_len = ut_hex_decode(s->psk_key, psk, psk_cap);
     if (s->psk_bad == PSK_ZERO_KEY)
         *psk_len = 0;
     else if (s->psk_bad == PSK_KEY_OVER_CAP)

@@ -19,22 +19,10 @@
 #include <openssl/evp.h>
 #include <openssl/hmac.h>
 
+#include "hex.h"
+
 enum { KEY_LEN = 16, IV_LEN = 12, TAG_LEN = 16, HASH_LEN = 32,
        HEADER_LEN = 5, RECORD_MAX = 16384 + 256 + HEADER_LEN };
-
-static size_t from_hex(const char *hex, unsigned char *out, size_t max)
-{
-    size_t n = strlen(hex) / 2;
-    if (strlen(hex) % 2 != 0 || n > max)
-        return 0;
-    for (size_t i = 0; i < n; i++) {
-        unsigned v;
-        if (sscanf(hex + 2 * i, "%2x", &v) != 1)
-            return 0;
-        out[i] = (unsigned char)v;
-    }
-    return n;
-}
 
 /* HKDF-Expand-Label with SHA-256, for out_len <= 32 (one HMAC block). */
 static int expand_label(const unsigned char *secret, const char *label,
@@ -81,11 +69,11 @@ int main(int argc, char **argv)
 {
     static unsigned char rec[RECORD_MAX], plain[RECORD_MAX];
     unsigned char secret[HASH_LEN], key[KEY_LEN], iv[IV_LEN];
-    if (argc != 4 || from_hex(argv[1], secret, sizeof(secret)) != HASH_LEN) {
+    if (argc != 4 || ut_hex_decode(argv[1], secret, sizeof(secret)) != HASH_LEN) {
         puts("usage");
         return 2;
     }
-    size_t len = from_hex(argv[2], rec, sizeof(rec));
+    size_t len = ut_hex_decode(argv[2], rec, sizeof(rec));
     unsigned long long seq = strtoull(argv[3], NULL, 10);
     if (len < HEADER_LEN + TAG_LEN + 1 ||
         len != HEADER_LEN + ((size_t)rec[3] << 8 | rec[4]) ||
